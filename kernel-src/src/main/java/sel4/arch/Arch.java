@@ -86,4 +86,19 @@ public interface Arch {
 
     /** Arch_handleFaultReply: true if the faulting thread is to be restarted. */
     boolean Arch_handleFaultReply(Tcb faulter, Tcb receiver, Fault fault, int length);
+
+    /**
+     * Boot: creates the architecture's initial objects and caps for the root thread (VSpace root
+     * in slot seL4_CapInitThreadVSpace and in the TCB's VTable slot, ASID control and the initial
+     * ASID pool, SMC / SMMU controls on AArch64, I/O port control on x86_64) and maps the IPC
+     * buffer frame at the thread's tcbIPCBuffer address. Slots are those of
+     * {@link sel4.model.BootInfoSlots}.
+     */
+    void Arch_createBootObjects(Tcb rootThread, sel4.object.cnode.CNode rootCNode, BootRegion mem);
+
+    /**
+     * The MMU as seen by a user thread: translates {@code vaddr} in the thread's VSpace. Returns
+     * null when the access faults (unmapped, or a write to a read-only mapping).
+     */
+    UserMapping userTranslate(Tcb thread, long vaddr, boolean write);
 }

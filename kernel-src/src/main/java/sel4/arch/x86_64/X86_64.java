@@ -45,4 +45,6 @@ public final class X86_64 extends KernelModule implements Arch {
     @Override public void Arch_prepareThreadDelete(Tcb thread) { throw new UnsupportedOperationException("PENDING"); }
     @Override public int Arch_setMRs_fault(Tcb sender, Tcb receiver, IpcBuffer receiveIPCBuffer, Fault fault) { throw new UnsupportedOperationException("PENDING"); }
     @Override public boolean Arch_handleFaultReply(Tcb faulter, Tcb receiver, Fault fault, int length) { throw new UnsupportedOperationException("PENDING"); }
+    @Override public void Arch_createBootObjects(Tcb rootThread, sel4.object.cnode.CNode rootCNode, sel4.arch.BootRegion mem) { throw new UnsupportedOperationException("PENDING"); }
+    @Override public sel4.arch.UserMapping userTranslate(Tcb thread, long vaddr, boolean write) { throw new UnsupportedOperationException("PENDING"); }
 }

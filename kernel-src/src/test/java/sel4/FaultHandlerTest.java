@@ -178,6 +178,23 @@ class FaultHandlerTest {
         }
 
         @Test
+        void faultIpcBlockingAThreadStillInItsReadyQueueIsCaught() {
+            // Issue #346 shape: the budget check appended ct to its ready queue, then a fault
+            // blocks it on an active handler (no donation, so nothing dequeues it).
+            SchedContext sc = s.roundRobinSc(faulter);
+            s.roundRobinSc(handler);
+            handlerWaits();
+            faulter.tcbCTE[Tcb.tcbFaultHandler].cap = epCap(ep, 0);
+            s.k.ks.ksCurSC = sc;
+            s.k.tcbQueues.tcbSchedAppend(faulter);
+            s.k.ks.current_fault = new Fault.UserException(0, 0);
+
+            assertThatThrownBy(() -> fh.handleFault(faulter))
+                    .isInstanceOf(InvariantViolation.class)
+                    .satisfies(e -> assertThat(((InvariantViolation) e).invariant()).matches("Q1[12] .*"));
+        }
+
+        @Test
         void timeoutGoesToTheTimeoutHandlerWithoutDonation() {
             SchedContext sc = s.roundRobinSc(faulter);
             sc.scBadge = 0x99;

@@ -121,8 +121,8 @@ final class IpcTestSupport {
     }
 
     /**
-     * A scheduling context of {@code bits} size bound to {@code t} with a fresh budget (refills
-     * from {@code k.refills.refill_new}, so this needs the merged scheduler module).
+     * A 2^8-byte scheduling context bound to {@code t} (if not null) with a fresh budget; the
+     * refills come from {@code k.refills.refill_new}, so this needs the merged scheduler module.
      */
     SchedContext schedContext(Tcb t, long budget, long period) {
         SchedContext sc = new SchedContext(alloc(8), 8);
@@ -135,9 +135,12 @@ final class IpcTestSupport {
         return sc;
     }
 
-    /** A round-robin SC (budget = period) large enough to never run out in a test. */
+    /**
+     * A round-robin SC (period 0, as SchedControl ConfigureFlags makes one when budget = period)
+     * with a budget large enough to never run out in a test.
+     */
     SchedContext roundRobinSc(Tcb t) {
-        return schedContext(t, 10_000, 10_000);
+        return schedContext(t, 10_000, 0);
     }
 
     /** An endpoint cap with all rights and the given badge. */

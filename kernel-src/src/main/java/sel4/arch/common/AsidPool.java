@@ -1,0 +1,35 @@
+package sel4.arch.common;
+
+import sel4.object.KernelObject;
+
+/**
+ * An ASID pool (seL4's {@code asid_pool_t}, include/arch/arm/arch/object/structures.h and the
+ * x86 equivalent; Haskell ASIDPool): 2^asidLowBits entries, indexed by the low bits of an ASID.
+ */
+public final class AsidPool extends KernelObject {
+    /** asidLowBits: 9 on AArch64 and x86_64. */
+    public static final int asidLowBits = 9;
+    /** asidHighBits: 7, so the ASID table has 128 pools. */
+    public static final int asidHighBits = 7;
+    public static final int nASIDPools = 1 << asidHighBits;
+    public static final long asidInvalid = 0;
+
+    public final AsidMap[] array = new AsidMap[1 << asidLowBits];
+
+    public AsidPool(long ptr, int sizeBits) {
+        super(ptr, sizeBits);
+    }
+
+    public static int ASID_LOW(long asid) {
+        return (int) (asid & ((1 << asidLowBits) - 1));
+    }
+
+    public static int ASID_HIGH(long asid) {
+        return (int) (asid >>> asidLowBits);
+    }
+
+    @Override
+    public String typeName() {
+        return "ASIDPool";
+    }
+}

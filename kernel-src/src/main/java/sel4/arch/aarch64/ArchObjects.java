@@ -292,8 +292,8 @@ public final class ArchObjects extends ArmModule {
     }
 
     /** Arch_decodeInvocation: VCPU, SGI, SMMU and SMC caps by type; everything else to the MMU. */
-    public sel4.api.ExceptionT Arch_decodeInvocation(long label, int length, long cptr, Cte slot, Cap cap,
-                                                     boolean call, IpcBuffer buffer) {
+    public ExceptionT Arch_decodeInvocation(long label, int length, long cptr, Cte slot, Cap cap, boolean call,
+                                            IpcBuffer buffer) {
         if (cap instanceof VCPUCap v) {
             return arch.vcpuInvocations.decodeARMVCPUInvocation(label, length, cptr, slot, v, call, buffer);
         } else if (cap instanceof SGISignalCap s) {

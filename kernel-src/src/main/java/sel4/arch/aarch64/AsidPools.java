@@ -28,7 +28,7 @@ public final class AsidPools extends ArmModule {
 
     /** findMapForASID: the entry of {@code asid}, or null (asid_map_none). */
     public AsidMap findMapForASID(long asid) {
-        if (ASID_HIGH(asid) < 0 || ASID_HIGH(asid) >= AsidPool.nASIDPools) {
+        if (!AsidPool.inRange(asid)) {
             return null;
         }
         AsidPool poolPtr = state.armKSASIDTable[ASID_HIGH(asid)];

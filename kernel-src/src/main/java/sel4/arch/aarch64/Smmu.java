@@ -34,7 +34,7 @@ public final class Smmu extends ArmModule {
     public static final int SMMU_MAX_CB = 1 << SMMU_CB_CNODE_SLOT_BITS;
     public static final int SID_INVALID = SMMU_MAX_SID;
     public static final int CB_INVALID = SMMU_MAX_CB;
-    public static final long ASID_INVALID = (long) AsidPool.nASIDPools << AsidPool.asidLowBits;
+    public static final long ASID_INVALID = AsidPool.nASIDs;
 
     Smmu(AArch64 arch) {
         super(arch);

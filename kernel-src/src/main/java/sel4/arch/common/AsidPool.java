@@ -24,6 +24,14 @@ public final class AsidPool extends KernelObject {
         return (int) (asid & ((1 << asidLowBits) - 1));
     }
 
+    /** Number of ASIDs (nASIDs = 2^16); larger values never name an ASID. */
+    public static final long nASIDs = 1L << (asidHighBits + asidLowBits);
+
+    /** Whether {@code asid} lies in the ASID space at all (ASIDs come from caps, so always < 2^16). */
+    public static boolean inRange(long asid) {
+        return asid >= 0 && asid < nASIDs;
+    }
+
     public static int ASID_HIGH(long asid) {
         return (int) (asid >>> asidLowBits);
     }

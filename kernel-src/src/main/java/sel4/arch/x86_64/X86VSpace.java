@@ -77,7 +77,7 @@ public final class X86VSpace extends X86Module {
     }
 
     public AsidMap findMapForASID(long asid) {
-        if (ASID_HIGH(asid) < 0 || ASID_HIGH(asid) >= AsidPool.nASIDPools) {
+        if (!AsidPool.inRange(asid)) {
             return null;
         }
         AsidPool pool = state.x86KSASIDTable[ASID_HIGH(asid)];

@@ -101,4 +101,27 @@ public interface Arch {
      * null when the access faults (unmapped, or a write to a read-only mapping).
      */
     UserMapping userTranslate(Tcb thread, long vaddr, boolean write);
+
+    // ---- Added by the arch implementation (K6): C helpers the generic code needs for arch caps ----
+
+    /** Arch_isCapRevocable: whether a cap derived from {@code srcCap} is a revocable MDB child. */
+    boolean Arch_isCapRevocable(Cap derivedCap, Cap srcCap);
+
+    /** cap_get_archCapPtr: base address of the object an arch (or frame) cap names; 0 if none. */
+    long cap_get_archCapPtr(Cap cap);
+
+    /** cap_get_archCapSizeBits: size bits of that object; 0 if none. */
+    int cap_get_archCapSizeBits(Cap cap);
+
+    /**
+     * Arch_postCapDeletion: work after an arch cap's slot was emptied, with the cleanup cap that
+     * Arch_finaliseCap returned (x86 frees an I/O port range here).
+     */
+    void Arch_postCapDeletion(Cap cap);
+
+    /** isValidVTableRoot: a cap that TCB Configure / SetSpace accept as a VSpace root. */
+    boolean isValidVTableRoot(Cap cap);
+
+    /** checkValidIPCBuffer: TCB Configure / SetIPCBuffer checks (frame cap, not device, aligned). */
+    ExceptionT checkValidIPCBuffer(long vptr, Cap cap);
 }

@@ -115,8 +115,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 ctx.out().println();
             }
             if (updateBaseline) {
-                ctx.out().printf("Baseline %s written: %d entries.%n", baselinePath,
-                        outcome.count(FindingStatus.BASELINED));
+                long n = outcome.count(FindingStatus.BASELINED);
+                ctx.out().printf("Baseline %s written: %d %s.%n", baselinePath, n, n == 1 ? "entry" : "entries");
             }
             ctx.out().println(verdict(outcome, fails, outDir));
             ctx.out().flush();

@@ -1,0 +1,30 @@
+package kreply.cli;
+
+import kreply.analyzer.engine.AnalysisInputException;
+import kreply.analyzer.engine.AnalyzeRequest;
+import kreply.analyzer.engine.Analyzer;
+import kreply.analyzer.graph.CallGraph;
+import kreply.analyzer.report.AnalysisResult;
+
+/**
+ * The analysis step the CLI drives. Production uses the engine; tests substitute canned results so
+ * option handling, the gate and the exit codes can be checked without building a Spoon model.
+ */
+interface AnalysisBackend {
+    AnalysisResult analyze(AnalyzeRequest request) throws AnalysisInputException;
+
+    CallGraph callGraph(AnalyzeRequest request) throws AnalysisInputException;
+
+    /** The real engine. */
+    AnalysisBackend ENGINE = new AnalysisBackend() {
+        @Override
+        public AnalysisResult analyze(AnalyzeRequest request) throws AnalysisInputException {
+            return new Analyzer().analyze(request);
+        }
+
+        @Override
+        public CallGraph callGraph(AnalyzeRequest request) throws AnalysisInputException {
+            return new Analyzer().callGraph(request);
+        }
+    };
+}

@@ -1,0 +1,189 @@
+package kreply.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import kreply.analyzer.engine.AnalyzeRequest;
+import kreply.analyzer.report.AnalysisResult;
+import kreply.analyzer.report.FindingStatus;
+import kreply.reports.Renderers;
+import kreply.reports.gate.Baseline;
+import kreply.reports.gate.BaselineFile;
+import kreply.reports.gate.FailOn;
+import kreply.reports.gate.Gate;
+import kreply.reports.gate.GateOutcome;
+import kreply.reports.render.RenderContext;
+import kreply.reports.render.Renderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kreply analyze}: runs the analysis, applies suppressions and the baseline, writes the
+ * reports and turns the result into the exit code of the CI gate. Every input is checked before the
+ * (slow) analysis starts, so a typo costs no time.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Analyse Java sources (default: the bundled kernel) and gate on the findings.",
+                "Exit code 0 when the gate passes, 1 when findings fail it, 2 on bad input."})
+final class AnalyzeCommand implements Callable<Integer> {
+    private final CliContext ctx;
+    private final Renderers renderers = new Renderers();
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Java files or folders to analyse (default: the bundled kernel-src).")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--pack", paramLabel = "FILE",
+            description = "Rule pack (YAML) to use instead of the bundled packs; repeatable.")
+    List<String> packs = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder for the reports (default: target/kreply/ under the analysed root).")
+    String out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+            description = "Reports to write: json, sarif, html, text, comma-separated (default: all available; "
+                    + "html is not available yet and is refused).")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--rta", description = "Resolve virtual calls by rapid type analysis instead of class hierarchy analysis.")
+    boolean rta;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Baseline of accepted findings (default: <root>/kreply-baseline.json if it exists).")
+    String baseline;
+
+    @Option(names = "--update-baseline",
+            description = "Write the baseline so that it accepts every current unsuppressed finding.")
+    boolean updateBaseline;
+
+    @Option(names = "--fail-on", paramLabel = "new|any|none", defaultValue = "new",
+            description = "Which findings fail the run: new (not baselined, default), any (unsuppressed), none.")
+    FailOn failOn = FailOn.NEW;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "Analysed root that report paths are relative to (default: nearest project folder of PATH).")
+    String root;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors; the exit code tells the result.")
+    boolean quiet;
+
+    AnalyzeCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Renderer> selected = selectRenderers();
+        Inputs.Sources src = Inputs.sources(ctx, paths, root);
+        List<Path> packFiles = Inputs.packs(ctx, packs);
+        Path outDir = out != null ? ctx.resolve(out) : src.root().resolve("target").resolve("kreply");
+        checkOutDir(outDir);
+        Path baselinePath = baselinePath(src.root());
+        Baseline accepted = baselinePath != null && !updateBaseline ? BaselineFile.read(baselinePath) : Baseline.empty();
+
+        AnalysisResult result;
+        try (ProgressDisplay progress = ProgressDisplay.start(ctx.err(), ctx.stderrIsTerminal() && !quiet)) {
+            result = ctx.backend().analyze(new AnalyzeRequest(src.paths(), src.root(), packFiles,
+                    rta ? AnalyzeRequest.Dispatch.RTA : AnalyzeRequest.Dispatch.CHA, progress));
+        }
+
+        String baselineName = baselinePath == null ? null : display(baselinePath, src.root());
+        GateOutcome outcome;
+        if (updateBaseline) {
+            Baseline fresh = Gate.baselineOf(Gate.apply(result, Baseline.empty(), null));
+            BaselineFile.write(baselinePath, fresh);
+            outcome = Gate.apply(result, fresh, baselineName);
+        } else {
+            outcome = Gate.apply(result, accepted, baselineName);
+        }
+
+        RenderContext rc = new RenderContext(ctx.home() == null ? null : ctx.home().resolve("rules"));
+        ReportOutput.Written written = new ReportOutput(outDir, rc).write(outcome, selected);
+        boolean fails = failOn.fails(outcome);
+        if (!quiet) {
+            if (written.text() != null) {
+                ctx.out().print(written.text());
+                ctx.out().println();
+            }
+            if (updateBaseline) {
+                long n = outcome.count(FindingStatus.BASELINED);
+                ctx.out().printf("Baseline %s written: %d %s.%n", baselinePath, n, n == 1 ? "entry" : "entries");
+            }
+            ctx.out().println(verdict(outcome, fails, outDir));
+            ctx.out().flush();
+        }
+        return fails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+
+    private List<Renderer> selectRenderers() {
+        if (formats.isEmpty()) {
+            return renderers.availableFormats().stream().map(f -> renderers.find(f).orElseThrow()).toList();
+        }
+        Set<Renderer> out = new LinkedHashSet<>();
+        for (String f : formats) {
+            Optional<Renderer> r = renderers.find(f);
+            if (r.isPresent()) {
+                out.add(r.get());
+                continue;
+            }
+            Optional<String> why = renderers.unavailableReason(f);
+            if (why.isPresent()) {
+                throw new CliException("--format " + f.trim() + ": " + why.get() + " (available: "
+                        + String.join(", ", renderers.availableFormats()) + ")");
+            }
+            throw new CliException("--format: unknown format '" + f.trim() + "' (available: "
+                    + String.join(", ", renderers.availableFormats()) + ")");
+        }
+        return List.copyOf(out);
+    }
+
+    /** The explicit baseline (must exist unless it is being written), else the root's default if present. */
+    private Path baselinePath(Path analysedRoot) {
+        if (baseline != null) {
+            Path p = ctx.resolve(baseline);
+            if (Files.isDirectory(p)) {
+                throw new CliException("--baseline is a folder, not a file: " + baseline);
+            }
+            if (!updateBaseline && !Files.exists(p)) {
+                throw new CliException("baseline file not found: " + baseline
+                        + " (create it with --update-baseline)");
+            }
+            return p;
+        }
+        Path def = analysedRoot.resolve(BaselineFile.DEFAULT_NAME);
+        return updateBaseline || Files.exists(def) ? def : null;
+    }
+
+    private static void checkOutDir(Path outDir) {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new CliException("--out is a file, not a folder: " + outDir);
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new CliException("cannot create output folder " + outDir + ": " + ReportOutput.reason(e));
+        }
+    }
+
+    private static String display(Path p, Path analysedRoot) {
+        return p.startsWith(analysedRoot) ? analysedRoot.relativize(p).toString().replace('\\', '/') : p.toString();
+    }
+
+    private String verdict(GateOutcome o, boolean fails, Path outDir) {
+        long fresh = o.count(FindingStatus.NEW);
+        long baselined = o.count(FindingStatus.BASELINED);
+        long suppressed = o.count(FindingStatus.SUPPRESSED);
+        String policy = "--fail-on " + failOn.name().toLowerCase(java.util.Locale.ROOT);
+        String counts = fresh + " new, " + baselined + " baselined, " + suppressed + " suppressed";
+        return (fails ? "FAILED (" : "PASSED (") + policy + "): " + counts + ". Reports in " + outDir;
+    }
+}

@@ -133,6 +133,7 @@ public final class Boot {
         createIdleThread();
         Tcb root = createInitialThread();
         archStep.createBootObjects(root, rootCNode, mem);
+        markArchCapsAsRoots();
 
         BootInfo.SlotRegion schedControl = initSchedControl();
         int untypedStart = nextSlot;
@@ -295,6 +296,22 @@ public final class Boot {
         slots = rootCNode.slots;
         writeSlot(BootInfoSlots.seL4_CapInitThreadCNode,
                 new CNodeCap(rootCNode, ROOT_CNODE_SIZE_BITS, 0, Words.wordBits - ROOT_CNODE_SIZE_BITS));
+    }
+
+    /**
+     * The arch step writes its initial caps (VSpace, ASID control and pool, SMC, SMMU or I/O port
+     * control) straight into their slots; like every boot cap they are MDB roots in the sense of
+     * write_slot, so revoking one of them reaches its copies (e.g. the TCB's VTable cap). Slots the
+     * arch linked below another cap are left as they are.
+     */
+    private void markArchCapsAsRoots() {
+        for (int i = 0; i < BootInfoSlots.seL4_NumInitialCaps; i++) {
+            Cte cte = slots[i];
+            if (!(cte.cap instanceof sel4.object.cap.NullCap) && cte.mdbPrev == null) {
+                cte.mdbRevocable = true;
+                cte.mdbFirstBadged = true;
+            }
+        }
     }
 
     /** A 4 KiB read-write frame of fresh RAM with its cap in {@code slotIndex}. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import sel4.api.InvocationLabel;
 import sel4.api.Syscall;
@@ -152,6 +153,14 @@ public final class ProgramBuilder {
         return call(dest, Msg.of(label, words));
     }
 
+    /** seL4_Call with a message computed when the call executes (e.g. from an earlier result). */
+    public SyscallResult call(long dest, Function<UserContext, Msg> msg) {
+        return syscall(Syscall.SysCall, "seL4_Call(" + dest + ", computed message)", Expect.NOTHING, ctx -> {
+            ctx.setReg(capRegister, dest);
+            writeMessage(ctx, msg.apply(ctx));
+        });
+    }
+
     SyscallResult call(long dest, Msg msg, Expect expect, String what) {
         return syscall(Syscall.SysCall, what, expect, ctx -> {
             ctx.setReg(capRegister, dest);
@@ -216,11 +225,20 @@ public final class ProgramBuilder {
 
     /** seL4_ReplyRecv: send {@code msg} on the reply cap, then receive on {@code src}. */
     public SyscallResult replyRecv(long src, Msg msg, long reply) {
-        return syscall(Syscall.SysReplyRecv, "seL4_ReplyRecv(" + src + ", " + msg + ", reply " + reply + ")",
+        return replyRecv(src, ctx -> msg, reply, msg.toString());
+    }
+
+    /** seL4_ReplyRecv with a reply computed when it executes (e.g. from the request). */
+    public SyscallResult replyRecv(long src, Function<UserContext, Msg> msg, long reply) {
+        return replyRecv(src, msg, reply, "computed message");
+    }
+
+    private SyscallResult replyRecv(long src, Function<UserContext, Msg> msg, long reply, String text) {
+        return syscall(Syscall.SysReplyRecv, "seL4_ReplyRecv(" + src + ", " + text + ", reply " + reply + ")",
                 Expect.NOTHING, ctx -> {
                     ctx.setReg(capRegister, src);
                     ctx.setReg(replyRegister, reply);
-                    writeMessage(ctx, msg);
+                    writeMessage(ctx, msg.apply(ctx));
                 });
     }
 

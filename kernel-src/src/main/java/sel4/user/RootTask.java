@@ -165,10 +165,17 @@ public final class RootTask {
 
     /** A free slot of the root CNode. */
     public long allocSlot() {
-        if (nextSlot >= bi.empty().end()) {
+        return allocSlots(1);
+    }
+
+    /** {@code n} consecutive free slots (for a Retype of several objects); returns the first. */
+    public long allocSlots(int n) {
+        if (n < 1 || nextSlot + n > bi.empty().end()) {
             throw new SetupFailed("root CNode full");
         }
-        return nextSlot++;
+        long first = nextSlot;
+        nextSlot += n;
+        return first;
     }
 
     /**

@@ -2,6 +2,7 @@ package sel4.user;
 
 import static sel4.machine.Registers.FaultIP;
 import static sel4.machine.Registers.NextIP;
+import static sel4.machine.Registers.badgeRegister;
 import static sel4.machine.Registers.capRegister;
 import static sel4.machine.Registers.msgInfoRegister;
 import static sel4.machine.Registers.msgRegisters;
@@ -280,15 +281,30 @@ public final class Cpu {
         for (int i = 0; i < n_msgRegisters; i++) {
             mrs[i] = getReg(ct, msgRegisters[i]);
         }
-        result.record(new Observation(now(), getReg(ct, 0), getReg(ct, msgInfoRegister), mrs, readIpcBuffer(ct)));
+        result.record(new Observation(now(), getReg(ct, badgeRegister), getReg(ct, msgInfoRegister), mrs,
+                readIpcBuffer(ct)));
     }
 
     /** The thread's IPC buffer as it would read it, or null if any word of it is not readable. */
     private long[] readIpcBuffer(Tcb ct) {
+        long base = ct.tcbIPCBuffer;
+        if ((base & 7) != 0) {
+            return null;
+        }
         long[] words = new long[IpcBuffer.wordCount];
+        int last = words.length - 1;
+        UserMapping first = platform.userTranslate(ct, base, false);
+        UserMapping end = platform.userTranslate(ct, base + 8L * last, false);
+        if (first != null && end != null && first.frame() == end.frame()
+                && end.wordIndex() - first.wordIndex() == last) {
+            // The usual case: the whole buffer lies in one mapped frame.
+            for (int w = 0; w < words.length; w++) {
+                words[w] = first.frame().readWord(first.wordIndex() + w);
+            }
+            return words;
+        }
         for (int w = 0; w < words.length; w++) {
-            long vaddr = ct.tcbIPCBuffer + 8L * w;
-            UserMapping m = (vaddr & 7) == 0 ? platform.userTranslate(ct, vaddr, false) : null;
+            UserMapping m = platform.userTranslate(ct, base + 8L * w, false);
             if (m == null) {
                 return null;
             }

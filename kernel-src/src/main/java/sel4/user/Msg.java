@@ -24,6 +24,22 @@ public record Msg(long label, long[] words, long[] caps) {
 
     public static final Msg EMPTY = new Msg(0, new long[0], new long[0]);
 
+    /** The message words (a copy). */
+    @Override
+    public long[] words() {
+        return words.clone();
+    }
+
+    /** The extra-cap CPtrs (a copy). */
+    @Override
+    public long[] caps() {
+        return caps.clone();
+    }
+
+    public int length() {
+        return words.length;
+    }
+
     public static Msg of(long label, long... words) {
         return new Msg(label, words, new long[0]);
     }

@@ -23,6 +23,18 @@ public record Observation(long time, long badge, long msgInfoWord, long[] msgReg
         ipcBuffer = ipcBuffer == null ? null : ipcBuffer.clone();
     }
 
+    /** The message registers (a copy). */
+    @Override
+    public long[] msgRegisters() {
+        return msgRegisters.clone();
+    }
+
+    /** The IPC-buffer words (a copy), or null. */
+    @Override
+    public long[] ipcBuffer() {
+        return ipcBuffer == null ? null : ipcBuffer.clone();
+    }
+
     /** The msgInfo register decoded as a user-level reader sees it (no clamping). */
     public MessageInfo info() {
         return MessageInfo.messageInfoFromWord_raw(msgInfoWord);

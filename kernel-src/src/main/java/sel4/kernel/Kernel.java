@@ -1,5 +1,6 @@
 package sel4.kernel;
 
+import java.util.function.Function;
 import sel4.api.Event;
 import sel4.api.Faults;
 import sel4.api.Syscalls;
@@ -65,14 +66,20 @@ public final class Kernel {
     private String haltReason;
 
     public Kernel(Config config) {
+        this(config, null);
+    }
+
+    /**
+     * A kernel whose architecture is made by {@code archFactory} instead of the configured one:
+     * lets tests observe or replace the arch hooks without touching the rest of the kernel.
+     * A null factory selects the architecture of the configuration.
+     */
+    public Kernel(Config config, Function<Kernel, Arch> archFactory) {
         this.config = config;
         this.ks = new KernelState(config);
         this.machine = new Machine(config.numIrqLines(), config.timerIrq());
         this.invariants = new Invariants(this);
-        this.arch = switch (config.arch()) {
-            case AARCH64 -> new AArch64(this);
-            case X86_64 -> new X86_64(this);
-        };
+        this.arch = archFactory != null ? archFactory.apply(this) : defaultArch(this);
         this.thread = new Thread(this);
         this.sched = new Scheduler(this);
         this.budget = new Budget(this);
@@ -94,6 +101,14 @@ public final class Kernel {
         this.untyped = new Untypeds(this);
         this.interrupts = new Interrupts(this);
         this.syscalls = new Syscalls(this);
+    }
+
+    /** The architecture implementation the configuration selects. */
+    public static Arch defaultArch(Kernel k) {
+        return switch (k.config.arch()) {
+            case AARCH64 -> new AArch64(k);
+            case X86_64 -> new X86_64(k);
+        };
     }
 
     /**

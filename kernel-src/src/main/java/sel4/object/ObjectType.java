@@ -1,6 +1,5 @@
 package sel4.object;
 
-import java.lang.reflect.RecordComponent;
 import sel4.api.ExceptionT;
 import sel4.api.ObjectTypes;
 import sel4.api.SyscallError;
@@ -103,55 +102,36 @@ public final class ObjectType extends KernelModule {
             return c.sc();
         } else if (cap instanceof FrameCap c) {
             return c.frame();
-        } else if (cap instanceof ArchCap c) {
-            return archCapObject(c);
         }
-        return null;
-    }
-
-    /**
-     * C cap_get_archCapPtr. The Arch interface has no such hook, and every arch cap record of
-     * the model carries the object it names as a record component (page table, ASID pool,
-     * VCPU, ...), so the first component holding a {@link KernelObject} is that object. Arch
-     * caps without memory (ASID control, SMC, SGI signal, I/O ports) have none.
-     */
-    private static KernelObject archCapObject(ArchCap cap) {
-        if (!(cap instanceof Record)) {
-            return null;
-        }
-        for (RecordComponent rc : cap.getClass().getRecordComponents()) {
-            if (KernelObject.class.isAssignableFrom(rc.getType())) {
-                try {
-                    java.lang.reflect.Method accessor = rc.getAccessor();
-                    accessor.setAccessible(true);
-                    return (KernelObject) accessor.invoke(cap);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return null;
-                }
-            }
-        }
+        // Arch caps name their objects through the Arch hooks (cap_get_archCapPtr / SizeBits).
         return null;
     }
 
     /** cap_get_capIsPhysical: the cap names a region of physical memory. */
-    public static boolean cap_get_capIsPhysical(Cap cap) {
+    public boolean cap_get_capIsPhysical(Cap cap) {
         if (cap instanceof UntypedCap) {
             return true;
+        }
+        if (isArchCap(cap)) {
+            return k.arch.cap_get_archCapPtr(cap) != 0;
         }
         return capObject(cap) != null;
     }
 
     /** cap_get_capPtr: base address of the named region (0 when there is none). */
-    public static long cap_get_capPtr(Cap cap) {
+    public long cap_get_capPtr(Cap cap) {
         if (cap instanceof UntypedCap u) {
             return u.ptr();
+        }
+        if (isArchCap(cap)) {
+            return k.arch.cap_get_archCapPtr(cap);
         }
         KernelObject o = capObject(cap);
         return o == null ? 0 : o.ptr();
     }
 
     /** cap_get_capSizeBits: log2 size of the named region (0 when there is none). */
-    public static int cap_get_capSizeBits(Cap cap) {
+    public int cap_get_capSizeBits(Cap cap) {
         if (cap instanceof UntypedCap u) {
             return u.blockSize();
         } else if (cap instanceof ZombieCap z) {
@@ -159,6 +139,8 @@ public final class ObjectType extends KernelModule {
                     ? Config.seL4_TCBBits : z.zombieType() + Config.seL4_SlotBits;
         } else if (cap instanceof SchedContextCap s) {
             return s.sizeBits();
+        } else if (isArchCap(cap)) {
+            return k.arch.cap_get_archCapSizeBits(cap);
         }
         KernelObject o = capObject(cap);
         return o == null ? 0 : o.sizeBits();
@@ -417,13 +399,11 @@ public final class ObjectType extends KernelModule {
     /**
      * Whether a cap derived from {@code srcCap} becomes revocable (an MDB parent of its own
      * copies): newly badged endpoint / notification caps, IRQ handlers issued by IRQ control,
-     * and untypeds. seL4's Arch_isCapRevocable is not in the model's Arch interface; the only
-     * AArch64 case it covers without badges (SGI signal caps issued by IRQ control) is applied
-     * here to every arch cap derived from the IRQ control cap.
+     * and untypeds; arch caps decide through Arch_isCapRevocable.
      */
     public boolean isCapRevocable(Cap derivedCap, Cap srcCap) {
         if (isArchCap(derivedCap)) {
-            return srcCap instanceof IRQControlCap;
+            return k.arch.Arch_isCapRevocable(derivedCap, srcCap);
         }
         if (derivedCap instanceof EndpointCap d) {
             return srcCap instanceof EndpointCap s ? d.badge() != s.badge() : d.badge() != 0;
@@ -441,9 +421,9 @@ public final class ObjectType extends KernelModule {
     public void postCapDeletion(Cap cap) {
         if (cap instanceof IRQHandlerCap c) {
             k.interrupts.deletedIRQHandler(c.irq());
+        } else if (isArchCap(cap)) {
+            k.arch.Arch_postCapDeletion(cap);
         }
-        // Arch caps: seL4's Arch_postCapDeletion is empty on AArch64; the x86 I/O-port release
-        // it performs has no hook in the model's Arch interface.
     }
 
     // ---- object creation ----
@@ -454,13 +434,8 @@ public final class ObjectType extends KernelModule {
      */
     public Cap createObject(int t, long regionBase, int userSize, boolean deviceMemory) {
         if (t >= ObjectTypes.seL4_NonArchObjectTypeCount) {
-            Cap cap = k.arch.Arch_createObject(t, regionBase, userSize, deviceMemory);
-            KernelObject obj = capObject(cap);
-            if (obj != null) {
-                // PSpace.insert is idempotent for the same object, so the arch may register it too.
-                ks.ksPSpace.insert(obj);
-            }
-            return cap;
+            // The arch registers the objects it creates in ksPSpace itself.
+            return k.arch.Arch_createObject(t, regionBase, userSize, deviceMemory);
         }
         switch (t) {
             case ObjectTypes.seL4_TCBObject: {

@@ -1,6 +1,9 @@
 package sel4.kernel;
 
-import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -52,10 +55,9 @@ public final class SchedTestSupport {
     }
 
     public SchedTestSupport(Config config) {
-        this.k = new Kernel(config);
-        this.ks = k.ks;
         this.arch = new RecordingArch();
-        replaceArch(k, arch);
+        this.k = new Kernel(config, arch::install);
+        this.ks = k.ks;
 
         idleSc = sc("idleSC");
         k.refills.refill_new(idleSc, Config.minRefills, config.usToTicks(config.bootTimeSliceUs()), 0);
@@ -68,16 +70,6 @@ public final class SchedTestSupport {
         ks.ksCurThread = idle;
         ks.ksCurSC = idleSc;
         ks.ksDomainTime = 1_000_000;
-    }
-
-    private static void replaceArch(Kernel k, Arch arch) {
-        try {
-            Field f = Kernel.class.getDeclaredField("arch");
-            f.setAccessible(true);
-            f.set(k, arch);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot install the recording arch", e);
-        }
     }
 
     /** A new inactive TCB in the current domain, registered in the heap. */
@@ -200,83 +192,61 @@ public final class SchedTestSupport {
         }
     }
 
-    /** Architecture hooks that record the scheduler's calls; everything else is out of scope. */
-    public static final class RecordingArch implements Arch {
+    /**
+     * Records the architecture hooks the scheduler calls (thread switches, idle activation,
+     * domain preparation, IPC-buffer lookups answered from {@link #buffers}); every other hook
+     * goes to the real architecture. A dynamic proxy keeps this in step with the Arch interface.
+     */
+    public static final class RecordingArch implements InvocationHandler {
         public final List<String> calls = new ArrayList<>();
         public final Map<Tcb, IpcBuffer> buffers = new IdentityHashMap<>();
         public final List<Tcb> bufferLookups = new ArrayList<>();
         public Consumer<Tcb> onSwitch = t -> { };
+        private Arch real;
 
-        @Override
-        public IpcBuffer lookupIPCBuffer(boolean isReceiver, Tcb thread) {
-            bufferLookups.add(thread);
-            calls.add("lookupIPCBuffer(" + isReceiver + "," + thread + ")");
-            return buffers.get(thread);
-        }
-
-        @Override
-        public void Arch_switchToThread(Tcb tcb) {
-            calls.add("switchToThread(" + tcb + ")");
-            onSwitch.accept(tcb);
+        Arch install(Kernel k) {
+            this.real = Kernel.defaultArch(k);
+            return (Arch) Proxy.newProxyInstance(Arch.class.getClassLoader(), new Class<?>[] {Arch.class}, this);
         }
 
         @Override
-        public void Arch_switchToIdleThread() {
-            calls.add("switchToIdleThread");
+        public Object invoke(Object proxy, Method m, Object[] a) throws Throwable {
+            switch (m.getName()) {
+                case "lookupIPCBuffer" -> {
+                    Tcb thread = (Tcb) a[1];
+                    bufferLookups.add(thread);
+                    calls.add("lookupIPCBuffer(" + a[0] + "," + thread + ")");
+                    return buffers.get(thread);
+                }
+                case "Arch_switchToThread" -> {
+                    calls.add("switchToThread(" + a[0] + ")");
+                    onSwitch.accept((Tcb) a[0]);
+                    return null;
+                }
+                case "Arch_switchToIdleThread" -> {
+                    calls.add("switchToIdleThread");
+                    return null;
+                }
+                case "Arch_activateIdleThread" -> {
+                    calls.add("activateIdleThread(" + a[0] + ")");
+                    return null;
+                }
+                case "Arch_prepareNextDomain" -> {
+                    calls.add("prepareNextDomain");
+                    return null;
+                }
+                case "Arch_prepareSetDomain" -> {
+                    calls.add("prepareSetDomain(" + a[0] + "," + a[1] + ")");
+                    return null;
+                }
+                default -> {
+                    try {
+                        return m.invoke(real, a);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }
+            }
         }
-
-        @Override
-        public void Arch_activateIdleThread(Tcb tcb) {
-            calls.add("activateIdleThread(" + tcb + ")");
-        }
-
-        @Override
-        public void Arch_prepareNextDomain() {
-            calls.add("prepareNextDomain");
-        }
-
-        @Override
-        public void Arch_prepareSetDomain(Tcb tptr, int dom) {
-            calls.add("prepareSetDomain(" + tptr + "," + dom + ")");
-        }
-
-        private static UnsupportedOperationException outOfScope() {
-            return new UnsupportedOperationException("not used by the scheduler tests");
-        }
-
-        @Override public String[] registerNames() { throw outOfScope(); }
-        @Override public int[] frameRegisters() { throw outOfScope(); }
-        @Override public int[] gpRegisters() { throw outOfScope(); }
-        @Override public ExceptionT Arch_decodeInvocation(long invLabel, int length, long cptr, Cte slot, Cap cap,
-                                                          boolean call, IpcBuffer buffer) { throw outOfScope(); }
-        @Override public ObjectType.DeriveCapRet Arch_deriveCap(Cte slot, Cap cap) { throw outOfScope(); }
-        @Override public ObjectType.FinaliseCapRet Arch_finaliseCap(Cap cap, boolean isFinal) { throw outOfScope(); }
-        @Override public boolean Arch_sameRegionAs(Cap cap_a, Cap cap_b) { throw outOfScope(); }
-        @Override public boolean Arch_sameObjectAs(Cap cap_a, Cap cap_b) { throw outOfScope(); }
-        @Override public Cap Arch_updateCapData(boolean preserve, long data, Cap cap) { throw outOfScope(); }
-        @Override public Cap Arch_maskCapRights(CapRights cap_rights_mask, Cap cap) { throw outOfScope(); }
-        @Override public int Arch_getObjectSize(int type) { throw outOfScope(); }
-        @Override public Cap Arch_createObject(int type, long regionBase, int userSize, boolean deviceMemory) {
-            throw outOfScope();
-        }
-        @Override public boolean Arch_isFrameType(int type) { throw outOfScope(); }
-        @Override public ExceptionT Arch_decodeIRQControlInvocation(long invLabel, int length, Cte srcSlot,
-                                                                    IpcBuffer buffer) { throw outOfScope(); }
-        @Override public ExceptionT handleVMFault(Tcb thread, Event.VMFaultType vm_faultType, long address, long fsr) {
-            throw outOfScope();
-        }
-        @Override public ExceptionT handleVCPUFault(long hsr) { throw outOfScope(); }
-        @Override public void handleReservedIRQ(int irq) { throw outOfScope(); }
-        @Override public void Arch_prepareThreadDelete(Tcb thread) { throw outOfScope(); }
-        @Override public int Arch_setMRs_fault(Tcb sender, Tcb receiver, IpcBuffer receiveIPCBuffer, Fault fault) {
-            throw outOfScope();
-        }
-        @Override public boolean Arch_handleFaultReply(Tcb faulter, Tcb receiver, Fault fault, int length) {
-            throw outOfScope();
-        }
-        @Override public void Arch_createBootObjects(Tcb rootThread, CNode rootCNode, BootRegion mem) {
-            throw outOfScope();
-        }
-        @Override public UserMapping userTranslate(Tcb thread, long vaddr, boolean write) { throw outOfScope(); }
     }
 }

@@ -438,7 +438,7 @@ public final class TcbInvocations extends KernelModule {
                 return dc_ret.status();
             }
             bufferCap = dc_ret.cap();
-            ExceptionT e = checkValidIPCBuffer(bufferAddr, bufferCap);
+            ExceptionT e = k.arch.checkValidIPCBuffer(bufferAddr, bufferCap);
             if (e != EXCEPTION_NONE) {
                 return e;
             }
@@ -470,7 +470,7 @@ public final class TcbInvocations extends KernelModule {
             return dc_ret.status();
         }
         vRootCap = dc_ret.cap();
-        if (!isValidVTableRoot(vRootCap)) {
+        if (!k.arch.isValidVTableRoot(vRootCap)) {
             return syscallError(SyscallError.illegalOperation());
         }
 
@@ -520,7 +520,7 @@ public final class TcbInvocations extends KernelModule {
                 return dc_ret.status();
             }
             bufferCap = dc_ret.cap();
-            ExceptionT e = checkValidIPCBuffer(cptr_bufferPtr, bufferCap);
+            ExceptionT e = k.arch.checkValidIPCBuffer(cptr_bufferPtr, bufferCap);
             if (e != EXCEPTION_NONE) {
                 return e;
             }
@@ -577,7 +577,7 @@ public final class TcbInvocations extends KernelModule {
             return dc_ret.status();
         }
         vRootCap = dc_ret.cap();
-        if (!isValidVTableRoot(vRootCap)) {
+        if (!k.arch.isValidVTableRoot(vRootCap)) {
             return syscallError(SyscallError.illegalOperation());
         }
 
@@ -672,32 +672,6 @@ public final class TcbInvocations extends KernelModule {
             return ep.canSend() && (ep.canGrant() || ep.canGrantReply());
         }
         return cap instanceof NullCap;
-    }
-
-    /**
-     * checkValidIPCBuffer (arch vspace.c, the same on AArch64 and x86_64): a non-device frame cap
-     * and an address aligned to the 2^10-byte IPC buffer.
-     */
-    private ExceptionT checkValidIPCBuffer(long vptr, Cap cap) {
-        if (!(cap instanceof FrameCap fc)) {
-            return syscallError(SyscallError.illegalOperation());
-        }
-        if (fc.isDevice()) {
-            return syscallError(SyscallError.illegalOperation());
-        }
-        if (!Words.IS_ALIGNED(vptr, IpcBuffer.seL4_IPCBufferSizeBits)) {
-            return syscallError(SyscallError.alignmentError());
-        }
-        return EXCEPTION_NONE;
-    }
-
-    /**
-     * isValidVTableRoot (arch vspace.c). The Arch interface has no hook for it, so the generic code
-     * accepts any architecture cap here; the page-table walk of the architecture decides whether
-     * the installed root translates anything.
-     */
-    private static boolean isValidVTableRoot(Cap cap) {
-        return cap instanceof ArchCap;
     }
 
     // ---- thread control: scheduling ------------------------------------------------------------

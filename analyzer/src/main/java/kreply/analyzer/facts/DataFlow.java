@@ -178,10 +178,19 @@ public final class DataFlow {
             }
         }
         Set<BufRef> r = new LinkedHashSet<>();
-        for (Target t : graph.resolver().targets(inv)) {
+        List<Target> targets = graph.resolver().targets(inv);
+        for (Target t : targets) {
             for (BufRef ret : ret(t.id())) {
                 r.addAll(substitute(ret, t.id(), inv, methodId));
             }
+        }
+        if (targets.isEmpty() && prims.match(inv, false).isEmpty()) {
+            // a library call we cannot see into (Optional.of, requireNonNull, ...) may hand its input back
+            r.addAll(prov(inv.getTarget(), methodId));
+            for (CtExpression<?> a : inv.getArguments()) {
+                r.addAll(prov(a, methodId));
+            }
+            r.remove(BufRef.NULL);
         }
         return r;
     }

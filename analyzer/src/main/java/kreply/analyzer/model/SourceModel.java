@@ -138,6 +138,7 @@ public final class SourceModel {
         env.setShouldCompile(false);
         env.setIgnoreDuplicateDeclarations(true);
         env.setLevel("OFF");
+        env.disableConsistencyChecks();
         env.setEncoding(java.nio.charset.StandardCharsets.UTF_8);
         for (Path f : files) {
             launcher.addInputResource(f.toString());

@@ -36,6 +36,7 @@ public final class QueueBlockWhileQueued implements Rule {
     @Override
     public List<Draft> check(RuleContext ctx) {
         Map<String, Draft> byMethod = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> entries = new LinkedHashMap<>();
         for (QueueTrace t : ctx.facts().queues()) {
             NameSet via = t.entry().enqueueVia();
             for (Path p : t.paths()) {
@@ -55,6 +56,10 @@ public final class QueueBlockWhileQueued implements Rule {
                             boolean guarded = q.guards().contains(QUEUED) && q.guards().contains(SCHEDULABLE);
                             if (pending != null && !guarded) {
                                 report(byMethod, t, pending, q);
+                                Site at = q.ctSite() != null ? q.ctSite() : q.site();
+                                entries.computeIfAbsent(at.method(), k -> new java.util.LinkedHashSet<>())
+                                        .add(MethodIds.simpleName(t.entryId()) + (via.isEmpty() ? ""
+                                                : " (via " + String.join(", ", pending.via().stream().filter(via::matches).sorted().toList()) + ")"));
                             }
                         }
                         default -> { }
@@ -62,7 +67,12 @@ public final class QueueBlockWhileQueued implements Rule {
                 }
             }
         }
-        return new ArrayList<>(byMethod.values());
+        List<Draft> out = new ArrayList<>();
+        for (Draft d : byMethod.values()) {
+            out.add(new Draft(d.ruleId(), d.kinds(), d.methodId(), d.line(), d.message() + "; reached from "
+                    + String.join(" and ", entries.get(d.methodId())), d.witnessFrom()));
+        }
+        return out;
     }
 
     private static void report(Map<String, Draft> byMethod, QueueTrace t, Event.QueueOp enq, Event.QueueOp block) {

@@ -153,6 +153,19 @@ public final class DataFlow {
         if (e instanceof CtInvocation<?> inv) {
             return invocation(inv, methodId);
         }
+        if (e instanceof CtLambda<?> lambda) {
+            // a lambda that yields a buffer (a supplier): what its body returns
+            if (lambda.getExpression() != null) {
+                return prov(lambda.getExpression(), methodId);
+            }
+            Set<BufRef> r = new LinkedHashSet<>();
+            if (lambda.getBody() != null) {
+                for (CtReturn<?> ret : lambda.getBody().getElements(new TypeFilter<CtReturn<?>>(CtReturn.class))) {
+                    r.addAll(prov(ret.getReturnedExpression(), methodId));
+                }
+            }
+            return r;
+        }
         return Set.of();
     }
 

@@ -79,8 +79,9 @@ final class SummaryEngine {
             walk(members.get(0));
             return;
         }
+        // least fixpoint: start from "no path returns" and let the base cases grow the summaries
         for (String m : members) {
-            summaries.put(m, Summary.NOTHING);
+            summaries.put(m, new Summary(List.of(), false));
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             sccRounds++;

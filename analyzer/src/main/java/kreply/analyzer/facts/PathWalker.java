@@ -67,7 +67,10 @@ final class PathWalker {
         QUEUE
     }
 
-    static final int CAP = 256;
+    /** Most distinct paths kept per program point and per summary. */
+    static final int CAP = 64;
+    /** Most events kept per path; longer paths keep their first and last events. */
+    static final int MAX_EVENTS = 48;
 
     private final FactsEnv env;
     private final Mode mode;
@@ -99,7 +102,7 @@ final class PathWalker {
         for (Path p : open) {
             done.add(p.with(Path.Term.SUCCESS));
         }
-        LinkedHashSet<Path> out = new LinkedHashSet<>();
+        List<Path> ended = new ArrayList<>(done.size());
         for (Path p : done) {
             Set<String> keep = new HashSet<>();
             for (String a : p.ctx()) {
@@ -107,9 +110,13 @@ final class PathWalker {
                     keep.add(a);
                 }
             }
-            out.add(new Path(p.events(), keep, p.term()));
+            ended.add(new Path(p.events(), keep, p.term()));
         }
-        List<Path> paths = new ArrayList<>(out);
+        java.util.LinkedHashMap<Object, Path> out = new java.util.LinkedHashMap<>();
+        for (Path p : ended) {
+            out.putIfAbsent(mode == Mode.QUEUE ? queueKey(p) : p, p);
+        }
+        List<Path> paths = new ArrayList<>(out.values());
         if (paths.size() > CAP) {
             paths = new ArrayList<>(paths.subList(0, CAP));
             truncated = true;
@@ -529,6 +536,27 @@ final class PathWalker {
         }
     }
 
+    private kreply.analyzer.pack.NameSet viaNames;
+
+    /** Only methods some family-B entry filters on are worth remembering in {@code via}. */
+    private kreply.analyzer.pack.NameSet viaNames() {
+        if (viaNames == null) {
+            kreply.analyzer.pack.NameSet all = kreply.analyzer.pack.NameSet.EMPTY;
+            for (var e : env.pack().queue().entries()) {
+                all = new kreply.analyzer.pack.NameSet(concat(all.names(), e.enqueueVia().names()),
+                        concat(all.patterns(), e.enqueueVia().patterns()));
+            }
+            viaNames = all;
+        }
+        return viaNames;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> r = new ArrayList<>(a);
+        r.addAll(b);
+        return r;
+    }
+
     private List<Path> addQueue(List<Path> in, Event.QueueKind k, ThreadRef t, String op, CtInvocation<?> inv) {
         Site s = here(inv);
         Site ct = t.isCurrent() ? s : null;
@@ -744,10 +772,44 @@ final class PathWalker {
         for (Path p : in) {
             List<Event> ev = new ArrayList<>(p.events().size() + 1);
             ev.addAll(p.events());
-            ev.add(make.apply(p.ctx()));
-            out.add(new Path(ev, p.ctx(), p.term()));
+            append(ev, make.apply(p.ctx()));
+            out.add(new Path(bound(ev), p.ctx(), p.term()));
         }
         return norm(out);
+    }
+
+    /**
+     * Appends an event, dropping repetitions the rules cannot tell apart: a queue effect equal to
+     * the previous one, a state change that directly replaces the previous state change of the same
+     * thread, and an exact repeat of the previous event.
+     */
+    private void append(List<Event> ev, Event e) {
+        if (!ev.isEmpty()) {
+            Event last = ev.get(ev.size() - 1);
+            if (last.equals(e)) {
+                return;
+            }
+            if (e instanceof Event.QueueOp q && last instanceof Event.QueueOp l && queueKey(q).equals(queueKey(l))) {
+                return;
+            }
+            if (e instanceof Event.StateSet s && last instanceof Event.StateSet l && s.thread().equals(l.thread())) {
+                ev.set(ev.size() - 1, e);
+                return;
+            }
+        }
+        ev.add(e);
+    }
+
+    /** Keeps the first and the last events of an overlong path (first writes and final states matter). */
+    private List<Event> bound(List<Event> ev) {
+        if (ev.size() <= MAX_EVENTS) {
+            return ev;
+        }
+        truncated = true;
+        List<Event> r = new ArrayList<>(MAX_EVENTS);
+        r.addAll(ev.subList(0, MAX_EVENTS / 2));
+        r.addAll(ev.subList(ev.size() - MAX_EVENTS / 2, ev.size()));
+        return r;
     }
 
     // ------------------------------------------------------------------ inlining summaries
@@ -776,9 +838,15 @@ final class PathWalker {
             }
             pieces.add(new Piece(ev, c, q.term() == Path.Term.HALT));
         }
-        List<Path> out = new ArrayList<>();
+        java.util.LinkedHashMap<Object, Path> out = new java.util.LinkedHashMap<>();
+        product:
         for (Path p : in) {
             for (Piece q : pieces) {
+                if (out.size() >= CAP) {
+                    // the product is capped before it is built: bounded work per call site
+                    truncated = true;
+                    break product;
+                }
                 Set<String> c = new HashSet<>(p.ctx());
                 c.addAll(q.ctx);
                 if (Atoms.contradictory(c)) {
@@ -786,17 +854,17 @@ final class PathWalker {
                 }
                 List<Event> ev = new ArrayList<>(p.events());
                 for (Event e : q.events) {
-                    ev.add(withGuards(e, p.ctx()));
+                    append(ev, withGuards(e, p.ctx()));
                 }
-                Path np = new Path(ev, c, Path.Term.OPEN);
+                Path np = new Path(bound(ev), c, Path.Term.OPEN);
                 if (q.halt) {
                     done.add(np.with(Path.Term.HALT));
                 } else {
-                    out.add(np);
+                    out.putIfAbsent(mode == Mode.QUEUE ? queueKey(np) : np, np);
                 }
             }
         }
-        return out;
+        return new ArrayList<>(out.values());
     }
 
     /** Rewrites callee parameter atoms into this method's terms; null when the path is infeasible here. */
@@ -883,8 +951,11 @@ final class PathWalker {
             return null;
         }
         Site ct = q.ctSite() != null ? q.ctSite() : t.isCurrent() ? at : null;
-        Set<String> via = new HashSet<>(q.via());
-        via.add(calleeName);
+        Set<String> via = q.via();
+        if (viaNames().matches(calleeName)) {
+            via = new HashSet<>(via);
+            via.add(calleeName);
+        }
         return new Event.QueueOp(q.kind(), t, q.op(), g, at, q.origin(), ct, via);
     }
 
@@ -946,6 +1017,31 @@ final class PathWalker {
 
     // ------------------------------------------------------------------ path sets
 
+    /**
+     * Queue paths that differ only in message detail (which primitive blocked, where exactly) are
+     * the same to rule Q: keep the first and compare the rest by kind, thread, guards and sites.
+     */
+    /** What rule Q distinguishes: enqueues and dequeues by thread and via, blocks also by guards and site. */
+    private static Object queueKey(Event.QueueOp q) {
+        if (q.kind() == Event.QueueKind.BLOCK) {
+            return java.util.Arrays.asList(q.kind(), q.thread(), q.guards(), q.ctSite() == null ? q.site()
+                    : q.ctSite());
+        }
+        return java.util.Arrays.asList(q.kind(), q.thread(), q.via());
+    }
+
+    private static Object queueKey(Path p) {
+        List<Object> ev = new ArrayList<>(p.events().size());
+        for (Event e : p.events()) {
+            if (e instanceof Event.QueueOp q) {
+                ev.add(queueKey(q));
+            } else {
+                ev.add(e);
+            }
+        }
+        return List.of(ev, p.ctx(), p.term());
+    }
+
     private List<Path> union(List<Path> a, List<Path> b) {
         if (a.isEmpty()) {
             return b;
@@ -963,8 +1059,11 @@ final class PathWalker {
         if (in.size() <= 1) {
             return in;
         }
-        LinkedHashSet<Path> s = new LinkedHashSet<>(in);
-        List<Path> r = new ArrayList<>(s);
+        java.util.LinkedHashMap<Object, Path> s = new java.util.LinkedHashMap<>();
+        for (Path p : in) {
+            s.putIfAbsent(mode == Mode.QUEUE ? queueKey(p) : p, p);
+        }
+        List<Path> r = new ArrayList<>(s.values());
         if (r.size() > CAP) {
             truncated = true;
             r = new ArrayList<>(r.subList(0, CAP));

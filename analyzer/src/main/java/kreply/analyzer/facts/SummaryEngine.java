@@ -26,6 +26,7 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  */
 final class SummaryEngine {
     static final int MAX_ROUNDS = 8;
+    static final int LARGE_SCC = 64;
 
     private final FactsEnv env;
     private final PathWalker.Mode mode;
@@ -83,7 +84,9 @@ final class SummaryEngine {
         for (String m : members) {
             summaries.put(m, new Summary(List.of(), false));
         }
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        // very large components (generated or tangled code) get fewer rounds: bounded time over precision
+        int rounds = members.size() > LARGE_SCC ? 2 : MAX_ROUNDS;
+        for (int round = 0; round < rounds; round++) {
             sccRounds++;
             boolean changed = false;
             for (String m : members) {

@@ -19,6 +19,7 @@ public final class Facts {
     private final List<RootFacts> roots = new ArrayList<>();
     private final List<QueueTrace> queues = new ArrayList<>();
     private int truncated;
+    private final java.util.Set<String> truncatedIds = new java.util.TreeSet<>();
     private int summarised;
 
     private Facts(FactsEnv env) {
@@ -49,6 +50,11 @@ public final class Facts {
         return truncated;
     }
 
+    /** Methods whose summaries were capped (precision may be lost there). */
+    public java.util.Set<String> truncatedMethods() {
+        return truncatedIds;
+    }
+
     public int summarisedMethods() {
         return summarised;
     }
@@ -63,6 +69,7 @@ public final class Facts {
         SummaryEngine eng = new SummaryEngine(env, PathWalker.Mode.REPLY);
         Map<String, Summary> sums = eng.compute(ids);
         truncated += eng.truncatedCount();
+        truncatedIds.addAll(eng.truncatedIds());
         summarised += sums.size();
         for (String id : ids) {
             MethodInfo m = env.table().get(id);
@@ -156,6 +163,7 @@ public final class Facts {
         SummaryEngine eng = new SummaryEngine(env, PathWalker.Mode.QUEUE);
         Map<String, Summary> sums = eng.compute(starts);
         truncated += eng.truncatedCount();
+        truncatedIds.addAll(eng.truncatedIds());
         summarised += sums.size();
         for (Object[] e : entries) {
             Summary s = sums.get((String) e[0]);

@@ -69,6 +69,8 @@ final class PathWalker {
 
     /** Most distinct paths kept per program point and per summary. */
     static final int CAP = 64;
+    /** Queue paths are short and the entries combine many callees: allow more of them. */
+    static final int QUEUE_CAP = 256;
     /** Most events kept per path; longer paths keep their first and last events. */
     static final int MAX_EVENTS = 48;
 
@@ -91,7 +93,19 @@ final class PathWalker {
         this.ctx = env.flow().ctx(method.id());
         this.atoms = new Atoms(ctx, env);
         this.summaries = summaries;
+        kreply.analyzer.pack.QueueSpec.Entry e = null;
+        if (mode == Mode.QUEUE) {
+            for (var x : env.pack().queue().entries()) {
+                if (x.method().equals(method.simpleName())) {
+                    e = x;
+                }
+            }
+        }
+        this.entry = e;
     }
+
+    /** The family-B entry being walked, if this method is one (its own paths need less detail). */
+    private final kreply.analyzer.pack.QueueSpec.Entry entry;
 
     Summary run() {
         CtBlock<?> body = method.exec().getBody();
@@ -110,15 +124,16 @@ final class PathWalker {
                     keep.add(a);
                 }
             }
-            ended.add(new Path(p.events(), keep, p.term()));
+            Path.Term term = mode == Mode.QUEUE && p.term() == Path.Term.FAILURE ? Path.Term.SUCCESS : p.term();
+            ended.add(new Path(p.events(), keep, term));
         }
         java.util.LinkedHashMap<Object, Path> out = new java.util.LinkedHashMap<>();
         for (Path p : ended) {
             out.putIfAbsent(mode == Mode.QUEUE ? queueKey(p) : p, p);
         }
         List<Path> paths = new ArrayList<>(out.values());
-        if (paths.size() > CAP) {
-            paths = new ArrayList<>(paths.subList(0, CAP));
+        if (paths.size() > cap()) {
+            paths = new ArrayList<>(paths.subList(0, cap()));
             truncated = true;
         }
         return new Summary(paths, truncated);
@@ -784,6 +799,30 @@ final class PathWalker {
      * thread, and an exact repeat of the previous event.
      */
     private void append(List<Event> ev, Event e) {
+        if (e instanceof Event.QueueOp q && entry != null) {
+            // at the entry itself: enqueues it does not count, and blocks before any enqueue, never matter
+            if (q.kind() == Event.QueueKind.ENQUEUE && !entry.enqueueVia().isEmpty()
+                    && q.via().stream().noneMatch(entry.enqueueVia()::matches)) {
+                return;
+            }
+            if (q.kind() == Event.QueueKind.BLOCK && ev.stream().noneMatch(x -> x instanceof Event.QueueOp o
+                    && o.kind() == Event.QueueKind.ENQUEUE)) {
+                return;
+            }
+        }
+        if (e instanceof Event.QueueOp q) {
+            // a block checked against both the queued flag and schedulability can never be reported
+            if (q.kind() == Event.QueueKind.BLOCK && q.guards().contains(Atoms.QUEUED)
+                    && q.guards().contains(Atoms.SCHEDULABLE)) {
+                return;
+            }
+            // enqueue immediately followed by a dequeue of the same thread leaves it dequeued
+            while (q.kind() == Event.QueueKind.DEQUEUE && !ev.isEmpty()
+                    && ev.get(ev.size() - 1) instanceof Event.QueueOp l && l.thread().equals(q.thread())
+                    && (l.kind() == Event.QueueKind.ENQUEUE || l.kind() == Event.QueueKind.DEQUEUE)) {
+                ev.remove(ev.size() - 1);
+            }
+        }
         if (!ev.isEmpty()) {
             Event last = ev.get(ev.size() - 1);
             if (last.equals(e)) {
@@ -842,7 +881,7 @@ final class PathWalker {
         product:
         for (Path p : in) {
             for (Piece q : pieces) {
-                if (out.size() >= CAP) {
+                if (out.size() >= cap()) {
                     // the product is capped before it is built: bounded work per call site
                     truncated = true;
                     break product;
@@ -1027,6 +1066,9 @@ final class PathWalker {
             return java.util.Arrays.asList(q.kind(), q.thread(), q.guards(), q.ctSite() == null ? q.site()
                     : q.ctSite());
         }
+        if (q.kind() == Event.QueueKind.DEQUEUE) {
+            return java.util.Arrays.asList(q.kind(), q.thread());
+        }
         return java.util.Arrays.asList(q.kind(), q.thread(), q.via());
     }
 
@@ -1055,6 +1097,10 @@ final class PathWalker {
         return norm(r);
     }
 
+    private int cap() {
+        return mode == Mode.QUEUE ? QUEUE_CAP : CAP;
+    }
+
     private List<Path> norm(List<Path> in) {
         if (in.size() <= 1) {
             return in;
@@ -1064,9 +1110,9 @@ final class PathWalker {
             s.putIfAbsent(mode == Mode.QUEUE ? queueKey(p) : p, p);
         }
         List<Path> r = new ArrayList<>(s.values());
-        if (r.size() > CAP) {
+        if (r.size() > cap()) {
             truncated = true;
-            r = new ArrayList<>(r.subList(0, CAP));
+            r = new ArrayList<>(r.subList(0, cap()));
         }
         return r;
     }

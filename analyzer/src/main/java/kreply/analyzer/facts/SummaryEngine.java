@@ -32,6 +32,7 @@ final class SummaryEngine {
     private final PathWalker.Mode mode;
     private final Map<String, Summary> summaries = new HashMap<>();
     private int truncated;
+    private final java.util.Set<String> truncatedIds = new java.util.TreeSet<>();
     private int sccRounds;
 
     SummaryEngine(FactsEnv env, PathWalker.Mode mode) {
@@ -106,13 +107,18 @@ final class SummaryEngine {
         Summary s = new PathWalker(env, mode, env.table().get(id), summaries::get).run();
         if (s.truncated()) {
             truncated++;
+            truncatedIds.add(id);
         }
         summaries.put(id, s);
         return s;
     }
 
     int truncatedCount() {
-        return truncated;
+        return truncatedIds.size();
+    }
+
+    java.util.Set<String> truncatedIds() {
+        return truncatedIds;
     }
 
     int sccRounds() {

@@ -267,12 +267,8 @@ final class PathWalker {
         List<Path> once = stmt(body, enter);
         once = union(once, continues.pop());
         once = stmts(update, once);
-        List<Path> out = union(skip, union(once, breaks.pop()));
-        if (cond != null) {
-            // a path that ran the body leaves the loop when the condition becomes false
-            return out;
-        }
-        return out;
+        // zero or one iteration: enough for effects and their order, and bounded
+        return union(skip, union(once, breaks.pop()));
     }
 
     private List<Path> cases(List<? extends CtCase<?>> cases, List<Path> in) {

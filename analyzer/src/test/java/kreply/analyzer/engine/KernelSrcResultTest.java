@@ -110,13 +110,12 @@ class KernelSrcResultTest {
     }
 
     @Test
-    void fullAnalysisIsWellUnderFiveSeconds() throws Exception {
-        // a second run measures the analysis itself; the first one also pays for loading Spoon and JDT
+    void aSecondRunGivesTheSameFindingsWithNoTruncatedSummary() throws Exception {
+        // Speed is measured by the benchmark profile, not here: a timed test on a shared 2-core
+        // machine would only measure the neighbours. This checks the run is deterministic.
         Path kernel = TestPaths.repo().resolve("kernel-src");
         AnalysisResult again = new Analyzer().analyze(new AnalyzeRequest(List.of(kernel.resolve("src/main/java")),
                 kernel, List.of(TestPaths.kernelPack()), null, null));
-        long total = again.timingsMillis().values().stream().mapToLong(Long::longValue).sum();
-        assertThat(total).as("model + callgraph + facts + rules in ms: " + again.timingsMillis()).isLessThan(5000);
         assertThat(again.stats().get("truncatedSummaries")).isZero();
         assertThat(again.findings()).extracting(Finding::fingerprint)
                 .containsExactlyElementsOf(result.findings().stream().map(Finding::fingerprint).toList());

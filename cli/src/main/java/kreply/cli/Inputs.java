@@ -46,6 +46,12 @@ final class Inputs {
                 if (Files.isRegularFile(abs) && !abs.getFileName().toString().endsWith(".java")) {
                     throw new CliException("not a Java source file or folder: " + p);
                 }
+                // A Maven / Gradle module folder stands for its production sources: its tests
+                // are not part of the code under review (they may use IPC buffers freely).
+                Path production = abs.resolve("src/main/java");
+                if (Files.isDirectory(abs) && Files.isDirectory(production)) {
+                    abs = production;
+                }
                 resolved.add(abs);
             }
             root = projectRoot(resolved);

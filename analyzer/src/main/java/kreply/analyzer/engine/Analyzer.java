@@ -128,7 +128,7 @@ public final class Analyzer {
         FixRecipe recipe = pack.fixFor(rule.id()).orElse(null);
         FixSuggestion fix = recipe == null ? null : new FixSuggestion(recipe.recipe(), recipe.description(), null);
         return new Finding(rule.id(), d.kinds(), rule.severity(), shortName, d.methodId(), file, d.line(),
-                d.message(), reach.witness(d.methodId()), Fingerprints.of(rule.id(), m), fix, FindingStatus.NEW,
+                d.message(), reach.witness(d.methodId()), Fingerprints.of(rule.id(), m, d.line()), fix, FindingStatus.NEW,
                 null);
     }
 

@@ -8,18 +8,38 @@ import kreply.analyzer.model.Positions;
 import spoon.reflect.cu.CompilationUnit;
 
 /**
- * Content fingerprints of findings: a hash of the rule id, the method and the method's source with
- * comments removed and whitespace collapsed, so a finding keeps its fingerprint when lines shift
- * or comments change, and gets a new one when the method's code changes.
+ * Content fingerprints of findings: a hash of the rule id, the method and the normalised code of
+ * the finding's anchor line (comments removed, whitespace collapsed). A finding keeps its
+ * fingerprint when lines shift, comments change or other statements of the method are edited,
+ * and gets a new one when the flagged code itself changes. Anchoring on the flagged line rather
+ * than the whole method keeps an unrelated edit from re-raising every baselined finding of that
+ * method; two findings with the same anchor are told apart by the baseline's multiplicity.
  */
 final class Fingerprints {
     private Fingerprints() {
     }
 
-    static String of(String ruleId, MethodInfo m) {
-        String code = m == null ? "" : normalise(source(m));
+    static String of(String ruleId, MethodInfo m, int line) {
+        String code = m == null ? "" : normalise(anchor(m, line));
         String id = m == null ? "" : m.shortName();
         return sha256(ruleId + "\n" + id + "\n" + code);
+    }
+
+    /** The source line the finding points at, or the whole method when the line is unknown. */
+    private static String anchor(MethodInfo m, int line) {
+        try {
+            CompilationUnit cu = m.exec().getPosition().getCompilationUnit();
+            String text = cu == null ? null : cu.getOriginalSourceCode();
+            if (text != null && line > 0) {
+                String[] lines = text.split("\r?\n", -1);
+                if (line <= lines.length) {
+                    return lines[line - 1];
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // fall back to the method's source
+        }
+        return source(m);
     }
 
     private static String source(MethodInfo m) {

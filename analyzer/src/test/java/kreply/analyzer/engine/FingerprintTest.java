@@ -1,4 +1,4 @@
-// contract: a finding's fingerprint hashes rule, method and the method's code without comments or layout, so it survives line shifts and comment edits but changes when the method's code changes; findings come out in a deterministic order.
+// contract: a finding's fingerprint hashes rule, method and the flagged line's code without comments or layout, so it survives line shifts, comment edits and edits elsewhere in the method, but changes when the flagged code changes; findings come out in a deterministic order.
 package kreply.analyzer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +38,14 @@ class FingerprintTest {
         assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
         Finding c = clobbered("", BODY.replace("base);", "base + 1);"));
         assertThat(c.fingerprint()).isNotEqualTo(a.fingerprint());
+    }
+
+    @Test
+    void survivesEditsElsewhereInTheMethod() throws Exception {
+        Finding a = clobbered("", BODY);
+        Finding b = clobbered("", BODY.replace("        return EXCEPTION_NONE;",
+                "        long unused = base * 2;\n        return EXCEPTION_NONE;"));
+        assertThat(b.fingerprint()).isEqualTo(a.fingerprint());
     }
 
     @Test

@@ -34,6 +34,7 @@ class FaultHandlerTest {
     private final Endpoint ep = s.endpoint();
     private final Tcb faulter = s.thread("faulter", 10);
     private final Tcb handler = s.thread("handler", 50);
+    private final Reply reply = s.reply();
 
     @Test
     void onlyAnEndpointCapInSlotFourIsATimeoutHandler() {
@@ -82,8 +83,6 @@ class FaultHandlerTest {
 
         assertThatThrownBy(() -> fh.handleTimeout(faulter)).isInstanceOf(InvariantViolation.class);
     }
-
-    private final Reply reply = s.reply();
 
     private void handlerWaits() {
         s.k.ks.ksCurThread = handler;

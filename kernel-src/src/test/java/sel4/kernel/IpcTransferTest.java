@@ -34,6 +34,9 @@ class IpcTransferTest {
     private final IpcTransfer ipc = s.k.ipc;
     private final Tcb sender = s.thread("sender", 10);
     private final Tcb receiver = s.thread("receiver", 10);
+    private final Endpoint ep = s.endpoint();
+    private final Tcb caller = s.thread("caller", 50);
+    private final Reply reply = s.reply();
 
     // ---- copyMRs ----
 
@@ -207,8 +210,6 @@ class IpcTransferTest {
         assertThat(r.replyTCB).isSameAs(receiver);
     }
 
-    private final Endpoint ep = s.endpoint();
-
     @Test
     void transferUsesTheReceiversWritableBufferAndTheSendersReadOnlyOne() {
         IpcBuffer send = s.attachBuffer(sender, VMRights.VMReadOnly);
@@ -355,9 +356,6 @@ class IpcTransferTest {
     }
 
     // ---- doReplyTransfer ----
-
-    private final Tcb caller = s.thread("caller", 50);
-    private final Reply reply = s.reply();
 
     private void callerWaitsOnReply() {
         caller.tcbState = ThreadState.BlockedOnReply(reply);

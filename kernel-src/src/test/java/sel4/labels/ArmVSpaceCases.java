@@ -392,7 +392,7 @@ final class ArmVSpaceCases implements CaseFamily {
             r.setUp(big, UntypedRetype, caps(CNODE), ObjectTypes.seL4_UntypedObject, ArmObjectTypes.seL4_ASIDPoolBits,
                     0, 0, first, n);
             long pools = r.root.allocSlots(n);
-            r.rootDoes(b -> {
+            r.setUpAll("127 ASID pools", b -> {
                 for (int i = 0; i < n; i++) {
                     b.invoke(ASID_CONTROL, ARMASIDControlMakePool, sel4.user.Expect.EMPTY_REPLY,
                             caps(first + i, CNODE), pools + i, DEPTH);
@@ -456,7 +456,7 @@ final class ArmVSpaceCases implements CaseFamily {
                 r.setUp(big, UntypedRetype, caps(CNODE), ArmObjectTypes.seL4_ARM_VSpaceObject, 0, 0, 0,
                         first + half * (n / 2), n / 2);
             }
-            r.rootDoes(b -> {
+            r.setUpAll("512 ASIDs", b -> {
                 for (int i = 0; i < n; i++) {
                     b.invoke(p.cap(), ARMASIDPoolAssign, sel4.user.Expect.EMPTY_REPLY, caps(first + i));
                 }

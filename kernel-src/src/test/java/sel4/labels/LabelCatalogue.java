@@ -29,7 +29,11 @@ final class LabelCatalogue {
                 new DomainCases(),
                 new SchedCases(),
                 new LabellessCases(),
-                new ArmVSpaceCases());
+                new ArmVSpaceCases(),
+                new ArmVcpuCases(),
+                new ArmIrqAndSmcCases(),
+                new SmmuCases(),
+                new X86Cases());
     }
 
     static List<LabelCase> all() {

@@ -13,10 +13,19 @@ class LabelCoverageTest {
     @Test
     void everyLabelAndLabellessSubjectHasASuccessAndAnErrorCase() {
         List<LabelCase> all = LabelCatalogue.all();
+        // The table in the test output, for readers of the report.
+        System.out.printf("label coverage: %d subjects, %d cases%n", LabelCatalogue.subjects().size(), all.size());
+        LabelCatalogue.render(all).forEach(System.out::println);
         assertThat(LabelCatalogue.gaps(all))
                 .as("label coverage table (%d cases):%n%s", all.size(),
                         LabelCatalogue.render(all).collect(Collectors.joining("\n")))
                 .isEmpty();
+    }
+
+    @Test
+    void noRowIsListedTwice() {
+        List<String> names = LabelCatalogue.all().stream().map(LabelCase::displayName).toList();
+        assertThat(names).doesNotHaveDuplicates();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.function.Consumer;
 import sel4.api.InvocationLabel;
 import sel4.kernel.Kernel;
-import sel4.model.Arch;
 import sel4.model.BootInfoSlots;
 import sel4.model.Config;
 import sel4.model.KernelState;
@@ -13,7 +12,6 @@ import sel4.object.KernelObject;
 import sel4.object.cap.Cap;
 import sel4.object.tcb.Tcb;
 import sel4.user.Expect;
-import sel4.user.Msg;
 import sel4.user.ProgramBuilder;
 import sel4.user.RootTask;
 import sel4.user.Sim;
@@ -30,6 +28,12 @@ final class Rig {
     static final long CNODE = RootTask.CNODE;
     static final int DEPTH = RootTask.DEPTH;
     static final long[] NO_CAPS = {};
+    static final long ROOT_TCB = BootInfoSlots.seL4_CapInitThreadTCB;
+    static final long ROOT_SC = BootInfoSlots.seL4_CapInitThreadSC;
+    static final long ROOT_VSPACE = BootInfoSlots.seL4_CapInitThreadVSpace;
+    static final long IRQ_CONTROL = BootInfoSlots.seL4_CapIRQControl;
+    static final long DOMAIN = BootInfoSlots.seL4_CapDomain;
+    static final long NULL = BootInfoSlots.seL4_CapNull;
 
     final Sim sim;
     final RootTask root;
@@ -41,10 +45,6 @@ final class Rig {
         this.root = sim.root();
         this.k = sim.kernel();
         this.ks = k.ks;
-    }
-
-    boolean isAarch64() {
-        return k.config.arch() == Arch.AARCH64;
     }
 
     static long[] caps(long... cptrs) {
@@ -66,26 +66,17 @@ final class Rig {
         return r[0];
     }
 
-    /** seL4_Send: the kernel answers nothing, whatever happens. */
-    SyscallResult send(long service, InvocationLabel label, long[] caps, long... words) {
-        SyscallResult[] r = new SyscallResult[1];
-        root.run(b -> r[0] = b.send(service, new Msg(label.label(), words, caps)));
-        return r[0];
-    }
-
-    /** seL4_NBSend. */
-    SyscallResult nbSend(long service, InvocationLabel label, long[] caps, long... words) {
-        SyscallResult[] r = new SyscallResult[1];
-        root.run(b -> r[0] = b.nbSend(service, new Msg(label.label(), words, caps)));
-        return r[0];
-    }
-
-    /** Runs arbitrary root-task work (several syscalls in one go). */
+    /** Runs arbitrary root-task work (several syscalls in one go); results are not checked. */
     void rootDoes(Consumer<ProgramBuilder> work) {
         root.run(work);
     }
 
-    /** A call that must succeed with the empty reply: for set-up steps of a case. */
+    /** Set-up work of many syscalls; fails unless every stub got the reply it expects. */
+    void setUpAll(String what, Consumer<ProgramBuilder> work) {
+        root.runChecked(what, work);
+    }
+
+    /** A call that must succeed (label 0): for set-up steps of a case. */
     void setUp(long service, InvocationLabel label, long[] caps, long... words) {
         SyscallResult r = call(service, label, caps, words);
         assertThat(r.label()).as("set-up step " + label + ": " + r.describe()).isZero();
@@ -171,12 +162,6 @@ final class Rig {
         return root.thread().tcb();
     }
 
-    static final long ROOT_TCB = BootInfoSlots.seL4_CapInitThreadTCB;
-    static final long ROOT_SC = BootInfoSlots.seL4_CapInitThreadSC;
-    static final long ROOT_VSPACE = BootInfoSlots.seL4_CapInitThreadVSpace;
-    static final long IRQ_CONTROL = BootInfoSlots.seL4_CapIRQControl;
-    static final long DOMAIN = BootInfoSlots.seL4_CapDomain;
-    static final long NULL = BootInfoSlots.seL4_CapNull;
 
     /** The AArch64 architecture of this kernel (its hardware model and arch state). */
     sel4.arch.aarch64.AArch64 arm() {

@@ -107,6 +107,16 @@ final class TcbControlCases implements CaseFamily {
             illegal(r.call(t, TCBConfigure, caps(CNODE, ROOT_VSPACE, r.endpoint()), GUARD, 0, BUFFER));
             assertUnconfigured(r, t);
         });
+        c.error(TCBConfigure, "IllegalOperation: the buffer cap cannot be derived (unmapped page table)", r -> {
+            long t = r.tcb();
+            illegal(r.call(t, TCBConfigure, caps(CNODE, ROOT_VSPACE, ArmSpaces.pageTable(r)), GUARD, 0, BUFFER));
+            assertUnconfigured(r, t);
+        });
+        c.error(TCBConfigure, "RevokeFirst: the buffer cap cannot be derived (untyped with children)", r -> {
+            long t = r.tcb();
+            revokeFirst(r.call(t, TCBConfigure, caps(CNODE, ROOT_VSPACE, untypedWithChild(r)), GUARD, 0, BUFFER));
+            assertUnconfigured(r, t);
+        });
         c.error(TCBConfigure, "IllegalOperation: the buffer frame is device memory", r -> {
             long t = r.tcb();
             illegal(r.call(t, TCBConfigure, caps(CNODE, ROOT_VSPACE, r.root.newDeviceFrame()), GUARD, 0, BUFFER));
@@ -137,6 +147,11 @@ final class TcbControlCases implements CaseFamily {
             long t = r.tcb();
             long vspace = r.retype(ArmObjectTypes.seL4_ARM_VSpaceObject, 0);
             illegal(r.call(t, TCBConfigure, caps(CNODE, vspace, r.root.newFrame()), GUARD, 0, BUFFER));
+            assertUnconfigured(r, t);
+        });
+        c.error(TCBConfigure, "RevokeFirst: the VSpace root cap cannot be derived (untyped with children)", r -> {
+            long t = r.tcb();
+            revokeFirst(r.call(t, TCBConfigure, caps(CNODE, untypedWithChild(r), r.root.newFrame()), GUARD, 0, BUFFER));
             assertUnconfigured(r, t);
         });
         c.error(TCBConfigure, "IllegalOperation: the VSpace root is not a VSpace", r -> {
@@ -214,6 +229,11 @@ final class TcbControlCases implements CaseFamily {
             illegal(r.call(t, TCBSetSpace, caps(NULL, CNODE, vspace), GUARD, 0));
             assertUnconfigured(r, t);
         });
+        c.error(TCBSetSpace, "RevokeFirst: the VSpace root cap cannot be derived (untyped with children)", r -> {
+            long t = r.tcb();
+            revokeFirst(r.call(t, TCBSetSpace, caps(NULL, CNODE, untypedWithChild(r)), GUARD, 0));
+            assertUnconfigured(r, t);
+        });
         c.error(TCBSetSpace, "IllegalOperation: the VSpace root is not a VSpace", r -> {
             long t = r.tcb();
             illegal(r.call(t, TCBSetSpace, caps(NULL, CNODE, r.endpoint()), GUARD, 0));
@@ -255,6 +275,16 @@ final class TcbControlCases implements CaseFamily {
         c.error(TCBSetIPCBuffer, "IllegalOperation: the buffer cap is not a frame", r -> {
             long t = r.tcb();
             illegal(r.call(t, TCBSetIPCBuffer, caps(r.endpoint()), BUFFER));
+            assertUnconfigured(r, t);
+        });
+        c.error(TCBSetIPCBuffer, "IllegalOperation: the buffer cap cannot be derived (unmapped page table)", r -> {
+            long t = r.tcb();
+            illegal(r.call(t, TCBSetIPCBuffer, caps(ArmSpaces.pageTable(r)), BUFFER));
+            assertUnconfigured(r, t);
+        });
+        c.error(TCBSetIPCBuffer, "RevokeFirst: the buffer cap cannot be derived (untyped with children)", r -> {
+            long t = r.tcb();
+            revokeFirst(r.call(t, TCBSetIPCBuffer, caps(untypedWithChild(r)), BUFFER));
             assertUnconfigured(r, t);
         });
         c.error(TCBSetIPCBuffer, "IllegalOperation: the buffer frame is device memory", r -> {

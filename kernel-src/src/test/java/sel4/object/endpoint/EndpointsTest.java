@@ -43,6 +43,7 @@ class EndpointsTest {
     private final Endpoint ep = s.endpoint();
     private final Tcb client = s.thread("client", 10);
     private final Tcb server = s.thread("server", 20);
+    private final Reply reply = s.reply();
 
     private static List<Tcb> members(TcbQueue q) {
         List<Tcb> out = new ArrayList<>();
@@ -195,8 +196,6 @@ class EndpointsTest {
         q.end = ts[ts.length - 1];
         return q;
     }
-
-    private final Reply reply = s.reply();
 
     private void serverWaits(Reply offered) {
         s.k.ks.ksCurThread = server;

@@ -2,16 +2,14 @@
 package sel4.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sel4.EntryTestSupport.badge;
-import static sel4.EntryTestSupport.caps;
-import static sel4.EntryTestSupport.info;
-import static sel4.EntryTestSupport.mr;
+import static sel4.api.EntryTestSupport.badge;
+import static sel4.api.EntryTestSupport.caps;
+import static sel4.api.EntryTestSupport.info;
+import static sel4.api.EntryTestSupport.mr;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import sel4.EntryTestSupport;
 import sel4.machine.Registers;
 import sel4.machine.Timer;
 import sel4.model.IRQState;
@@ -30,11 +28,7 @@ import sel4.object.tcb.TcbInvocations;
 import sel4.object.tcb.ThreadState;
 import sel4.object.tcb.ThreadStateType;
 
-/**
- * End-to-end tests of the kernel entry. They run the whole kernel (scheduler, CSpace, IPC, arch),
- * so they pass only once every kernel module is merged: tagged {@code merge}.
- */
-@Tag("merge")
+/** End-to-end tests of the kernel entry: they run the whole kernel (scheduler, CSpace, IPC, arch). */
 class SyscallsTest {
     /** A cptr whose guard bits do not match the root CNode cap: the lookup fails. */
     private static final long BAD_CPTR = 1L << 40;

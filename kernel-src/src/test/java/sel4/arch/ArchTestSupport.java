@@ -1,7 +1,5 @@
 package sel4.arch;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import sel4.api.MessageInfo;
 import sel4.kernel.Kernel;
 import sel4.kernel.KernelModule;
@@ -15,9 +13,7 @@ import sel4.object.tcb.ThreadState;
 
 /**
  * Helpers shared by the architecture tests: threads with syscall arguments in their registers,
- * extra caps of an invocation, reading back what a thread observes, and the guard for tests that
- * need functions of other kernel modules (they are skipped while those modules are still
- * PENDING declarations, and run once the branches are merged).
+ * extra caps of an invocation, and reading back what a thread observes.
  */
 public final class ArchTestSupport {
     private ArchTestSupport() {
@@ -93,31 +89,5 @@ public final class ArchTestSupport {
         Cte c = new Cte(null, 0);
         c.cap = cap == null ? NullCap.INSTANCE : cap;
         return c;
-    }
-
-    /**
-     * Skips the calling test while the kernel functions it relies on (thread states, fault
-     * delivery, CSpace and MDB operations, IRQ state) are PENDING declarations of other modules.
-     */
-    public static void assumeMergedKernel(Kernel k) {
-        assumeTrue(implemented(() -> k.thread.isRunnable(new Tcb(addr(11), 0))), "needs sel4.kernel.Thread (K1)");
-        assumeTrue(implemented(() -> k.faultHandler.validTimeoutHandler(new Tcb(addr(11), 0))),
-                "needs sel4.kernel.FaultHandler (K2)");
-        assumeTrue(implemented(() -> k.cnodes.ensureEmptySlot(new Cte(null, 0))), "needs CNodes (K3)");
-        assumeTrue(implemented(() -> k.cspace.lookupTargetSlot(NullCap.INSTANCE, 0, 1)), "needs CSpace (K3)");
-        assumeTrue(implemented(() -> k.interrupts.setIRQState(k.ks.intStateIRQTable[k.config.maxIRQ()],
-                k.config.maxIRQ())), "needs Interrupts (K4)");
-    }
-
-    private static boolean implemented(Runnable probe) {
-        try {
-            probe.run();
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return e.getMessage() == null || !e.getMessage().startsWith("PENDING");
-        } catch (RuntimeException e) {
-            // Implemented, but the probe's dummy arguments upset it: that still counts as present.
-            return true;
-        }
     }
 }

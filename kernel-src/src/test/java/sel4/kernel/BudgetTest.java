@@ -3,7 +3,6 @@ package sel4.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static sel4.kernel.SchedTestSupport.assumeImplemented;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,8 +146,6 @@ class BudgetTest {
         ks.ksPSpace.insert(ep);
         a.tcbCTE[Tcb.tcbTimeoutHandler].cap = new EndpointCap(ep, 5, true, false, true, true);
         a.tcbSchedContext.scBadge = 0xbad;
-        assumeImplemented(() -> s.k.faultHandler.validTimeoutHandler(a));
-        assumeImplemented(() -> s.k.faultHandler.handleTimeout(s.tcb("probe", 0)));
         s.makeCurrent(a);
         s.elapse(90);
         assertThat(b.checkBudget()).isFalse();

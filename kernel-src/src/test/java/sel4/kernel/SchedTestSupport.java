@@ -9,20 +9,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Assumptions;
-import sel4.api.Event;
-import sel4.api.ExceptionT;
-import sel4.api.Fault;
 import sel4.arch.Arch;
-import sel4.arch.BootRegion;
-import sel4.arch.UserMapping;
 import sel4.machine.Registers;
 import sel4.model.Config;
 import sel4.model.KernelState;
-import sel4.object.ObjectType;
 import sel4.object.cap.Cap;
-import sel4.object.cap.CapRights;
-import sel4.object.cnode.CNode;
 import sel4.object.cnode.Cte;
 import sel4.object.frame.Frame;
 import sel4.object.frame.IpcBuffer;
@@ -174,22 +165,6 @@ public final class SchedTestSupport {
 
     public void noExtraCaps() {
         ks.current_extra_caps[0] = null;
-    }
-
-    /**
-     * Skips the calling test while a function of another engineer's module is still a PENDING
-     * stub in this branch (the test then runs once the branches are merged).
-     */
-    public static void assumeImplemented(Runnable probe) {
-        try {
-            probe.run();
-        } catch (UnsupportedOperationException e) {
-            Assumptions.assumeFalse(e.getMessage() != null && e.getMessage().startsWith("PENDING"),
-                    "needs a module that is still PENDING in this branch: " + e.getMessage());
-            throw e;
-        } catch (RuntimeException e) {
-            // The probe reached the implementation; a failure of the probe itself is irrelevant.
-        }
     }
 
     /**

@@ -3,7 +3,6 @@ package sel4.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static sel4.kernel.SchedTestSupport.assumeImplemented;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,8 +221,6 @@ class ThreadTest {
 
     @Test
     void priorityOfAThreadBlockedOnAnEndpointReordersTheEndpointQueue() {
-        Endpoint probeEp = new Endpoint(0x9100);
-        assumeImplemented(() -> s.k.endpoints.reorderEP(probeEp, s.tcb("probe", 0)));
         Endpoint ep = new Endpoint(0x9000);
         ep.state = sel4.object.endpoint.EPState.Send;
         Tcb a = s.tcb("a", 10);
@@ -262,16 +259,10 @@ class ThreadTest {
         assertThat(SchedTestSupport.contents(two.readyQueue(1, 10))).containsExactly(a);
     }
 
-    // ---- suspend / restart: cancelIPC belongs to the IPC module ----
-
-    private void assumeCancelIPC() {
-        Tcb probe = s.tcb("probe", 0);
-        assumeImplemented(() -> s.k.endpoints.cancelIPC(probe));
-    }
+    // ---- suspend / restart ----
 
     @Test
     void suspendTakesTheThreadOutOfEveryQueueBeforeItBecomesInactive() {
-        assumeCancelIPC();
         Tcb a = s.rrThread("a", 10, 1000);
         s.k.tcbQueues.tcbSchedEnqueue(a);
         KernelModule.setRegister(a, Registers.FaultIP, 0x100);
@@ -295,7 +286,6 @@ class ThreadTest {
 
     @Test
     void restartMakesAnInactiveThreadACandidate() {
-        assumeCancelIPC();
         Tcb a = s.rrThread("a", 10, 1000);
         a.tcbState = ThreadState.Inactive;
         th.restart(a);
@@ -305,7 +295,6 @@ class ThreadTest {
 
     @Test
     void restartWithABudgetNotYetReleasedWaitsInTheReleaseQueue() {
-        assumeCancelIPC();
         Tcb a = s.sporadicThread("a", 10, 100, 1000, 4);
         a.tcbState = ThreadState.Inactive;
         a.tcbSchedContext.rTime[0] = 500;

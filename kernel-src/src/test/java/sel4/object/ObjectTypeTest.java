@@ -307,6 +307,57 @@ class ObjectTypeTest {
                     .isInstanceOf(KernelHalt.class)
                     .hasMessageContaining("failed to finalise immediately");
         }
+
+        @Test
+        void deletingTheLastThreadCapEmptiesTheThreadsSlots() {
+            Cte tcbSlot = t.make(ObjectTypes.seL4_TCBObject, 0, 20);
+            Tcb tcb = ((ThreadCap) tcbSlot.cap).tcb();
+            Cte reply = t.make(ObjectTypes.seL4_ReplyObject, 0, 21);
+            t.k.cnodes.cteInsert(reply.cap, reply, tcb.tcbCTE[Tcb.tcbFaultHandler]);
+            t.k.cnodes.cteInsert(t.rootCap, t.slot(CSpaceTestSupport.ROOT_CNODE_SLOT), tcb.tcbCTE[Tcb.tcbCTable]);
+
+            assertThat(t.k.cnodes.cteDelete(tcbSlot, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
+
+            assertThat(tcbSlot.cap).isInstanceOf(NullCap.class);
+            for (Cte s : tcb.tcbCTE) {
+                assertThat(s.cap).isInstanceOf(NullCap.class);
+            }
+            assertThat(tcb.tcbState.tsType()).isEqualTo(ThreadStateType.Inactive);
+            assertThat(reply.mdbNext).isNull();
+        }
+
+        @Test
+        void deletingTheLastSchedContextCapDeactivatesIt() {
+            Cte s = t.make(ObjectTypes.seL4_SchedContextObject, Config.seL4_MinSchedContextBits, 20);
+            SchedContext sc = ((SchedContextCap) s.cap).sc();
+            sc.scRefillMax = Config.minRefills;
+            sc.scSporadic = true;
+
+            assertThat(t.k.cnodes.cteDelete(s, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
+
+            assertThat(sc.scRefillMax).isZero();
+            assertThat(sc.scSporadic).isFalse();
+        }
+
+        @Test
+        void deletingTheLastNotificationCapOfAnIdleNotificationSucceeds() {
+            Cte s = t.make(ObjectTypes.seL4_NotificationObject, 0, 20);
+
+            assertThat(t.k.cnodes.cteDelete(s, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
+
+            assertThat(s.cap).isInstanceOf(NullCap.class);
+        }
+
+        @Test
+        void deletingTheLastIrqHandlerCapReleasesTheIrq() {
+            t.ks.intStateIRQTable[40] = sel4.model.IRQState.IRQSignal;
+            Cte s = t.placeRoot(20, new IRQHandlerCap(40));
+
+            assertThat(t.k.cnodes.cteDelete(s, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
+
+            assertThat(s.cap).isInstanceOf(NullCap.class);
+            assertThat(t.ks.intStateIRQTable[40]).isEqualTo(sel4.model.IRQState.IRQInactive);
+        }
     }
 
     @Nested
@@ -363,15 +414,7 @@ class ObjectTypeTest {
                     false, t.buffer)).isEqualTo(ExceptionT.EXCEPTION_SYSCALL_ERROR);
             assertThat(t.ks.current_syscall_error).isEqualTo(SyscallError.illegalOperation());
         }
-    }
 
-    /**
-     * Dispatches that perform (they set ct to Restart with k.thread.setThreadState and call the
-     * endpoint / notification modules) and finalisations that call the scheduler, IPC, thread,
-     * interrupt and arch modules: these tests need those modules.
-     */
-    @Nested
-    class WithKernelModules {
         @Test
         void aCNodeCapOutsideTheFirstPhaseIsDecoded() {
             t.placeRoot(40, epCap(0));
@@ -411,56 +454,6 @@ class ObjectTypeTest {
             assertThat(n.ntfnMsgIdentifier).isEqualTo(0b1010);
             assertThat(t.ct.tcbState).isSameAs(ThreadState.Restart);
         }
-
-        @Test
-        void deletingTheLastThreadCapEmptiesTheThreadsSlots() {
-            Cte tcbSlot = t.make(ObjectTypes.seL4_TCBObject, 0, 20);
-            Tcb tcb = ((ThreadCap) tcbSlot.cap).tcb();
-            Cte reply = t.make(ObjectTypes.seL4_ReplyObject, 0, 21);
-            t.k.cnodes.cteInsert(reply.cap, reply, tcb.tcbCTE[Tcb.tcbFaultHandler]);
-            t.k.cnodes.cteInsert(t.rootCap, t.slot(CSpaceTestSupport.ROOT_CNODE_SLOT), tcb.tcbCTE[Tcb.tcbCTable]);
-
-            assertThat(t.k.cnodes.cteDelete(tcbSlot, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
-
-            assertThat(tcbSlot.cap).isInstanceOf(NullCap.class);
-            for (Cte s : tcb.tcbCTE) {
-                assertThat(s.cap).isInstanceOf(NullCap.class);
-            }
-            assertThat(tcb.tcbState.tsType()).isEqualTo(ThreadStateType.Inactive);
-            assertThat(reply.mdbNext).isNull();
-        }
-
-        @Test
-        void deletingTheLastSchedContextCapDeactivatesIt() {
-            Cte s = t.make(ObjectTypes.seL4_SchedContextObject, Config.seL4_MinSchedContextBits, 20);
-            SchedContext sc = ((SchedContextCap) s.cap).sc();
-            sc.scRefillMax = Config.minRefills;
-            sc.scSporadic = true;
-
-            assertThat(t.k.cnodes.cteDelete(s, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
-
-            assertThat(sc.scRefillMax).isZero();
-            assertThat(sc.scSporadic).isFalse();
-        }
-
-        @Test
-        void deletingTheLastNotificationCapOfAnIdleNotificationSucceeds() {
-            Cte s = t.make(ObjectTypes.seL4_NotificationObject, 0, 20);
-
-            assertThat(t.k.cnodes.cteDelete(s, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
-
-            assertThat(s.cap).isInstanceOf(NullCap.class);
-        }
-
-        @Test
-        void deletingTheLastIrqHandlerCapReleasesTheIrq() {
-            t.ks.intStateIRQTable[40] = sel4.model.IRQState.IRQSignal;
-            Cte s = t.placeRoot(20, new IRQHandlerCap(40));
-
-            assertThat(t.k.cnodes.cteDelete(s, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
-
-            assertThat(s.cap).isInstanceOf(NullCap.class);
-            assertThat(t.ks.intStateIRQTable[40]).isEqualTo(sel4.model.IRQState.IRQInactive);
-        }
     }
+
 }

@@ -2,7 +2,6 @@
 package sel4.arch.aarch64;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sel4.arch.ArchTestSupport.assumeMergedKernel;
 
 import org.junit.jupiter.api.Test;
 import sel4.arch.ArchTestSupport;
@@ -19,7 +18,6 @@ class ArmBootTest {
     @Test
     void rootThreadGetsItsAddressSpaceAndControlCaps() {
         ArmKit kit = new ArmKit();
-        assumeMergedKernel(kit.k);
         Tcb root = kit.ct;
         CNode cnode = new CNode(ArchTestSupport.addr(9), 4);
         FrameCap buffer = kit.smallFrame();

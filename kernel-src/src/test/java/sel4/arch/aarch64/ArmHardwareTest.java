@@ -2,7 +2,6 @@
 package sel4.arch.aarch64;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sel4.arch.ArchTestSupport.assumeMergedKernel;
 
 import org.junit.jupiter.api.Test;
 import sel4.api.Fault;
@@ -80,7 +79,6 @@ class ArmHardwareTest {
     @Test
     void maintenanceForAListRegisterAbove31ReportsItsIndex() {
         ArmKit kit = new ArmKit(Config.aarch64().toBuilder().numListRegs(64).build());
-        assumeMergedKernel(kit.k);
         Vcpu v = kit.vcpu();
         kit.arch.vcpus.associateVCPUTCB(v, kit.ct);
         kit.arch.vcpuInvocations.invokeVCPUInjectIRQ(v, 37, Virq.virq_virq_pending_new(0, 0, true, 100));

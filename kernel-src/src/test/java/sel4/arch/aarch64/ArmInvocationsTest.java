@@ -1,9 +1,8 @@
-// contract: successful AArch64 invocations decoded from a thread's registers set the caller to Restart and perform seL4's effects on VSpaces, ASID pools, VCPUs, IRQ control, SGIs and the SMMU (needs the merged kernel for thread state, CSpace and MDB functions).
+// contract: successful AArch64 invocations decoded from a thread's registers set the caller to Restart and perform seL4's effects on VSpaces, ASID pools, VCPUs, IRQ control, SGIs and the SMMU.
 package sel4.arch.aarch64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static sel4.arch.ArchTestSupport.args;
-import static sel4.arch.ArchTestSupport.assumeMergedKernel;
 import static sel4.arch.ArchTestSupport.extraCaps;
 import static sel4.arch.ArchTestSupport.noExtraCaps;
 
@@ -36,8 +35,7 @@ class ArmInvocationsTest {
     private CNodeCap cnodeCap;
 
     @BeforeEach
-    void mergedKernelAndACNode() {
-        assumeMergedKernel(kit.k);
+    void noExtraCapsAndACNode() {
         noExtraCaps(kit.k);
         cnode = new CNode(ArchTestSupport.addr(9), 4);
         kit.k.ks.ksPSpace.insert(cnode);

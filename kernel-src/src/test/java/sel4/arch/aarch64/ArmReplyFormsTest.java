@@ -3,7 +3,6 @@ package sel4.arch.aarch64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static sel4.arch.ArchTestSupport.args;
-import static sel4.arch.ArchTestSupport.assumeMergedKernel;
 import static sel4.arch.ArchTestSupport.mr;
 import static sel4.arch.ArchTestSupport.msgInfo;
 import static sel4.arch.ArchTestSupport.noExtraCaps;
@@ -65,7 +64,6 @@ class ArmReplyFormsTest {
 
     @Test
     void pageGetAddressThroughTheDecoderWritesEvenWithoutCall() {
-        assumeMergedKernel(kit.k);
         FrameCap f = kit.smallFrame();
         assertThat(invoke(InvocationLabel.ARMPageGetAddress, 0, f, false)).isEqualTo(ExceptionT.EXCEPTION_NONE);
         assertThat(ct.tcbState).isSameAs(ThreadState.Restart);
@@ -78,7 +76,6 @@ class ArmReplyFormsTest {
 
     @Test
     void sidGetFaultWritesThreeRegistersThenSetsRestart() {
-        assumeMergedKernel(kit.k);
         kit.hw.smmu().recordGlobalFault(0x80000002L, 0x1234, 0x5678);
         for (boolean call : new boolean[] {true, false}) {
             ct.tcbState = ThreadState.Running;
@@ -97,7 +94,6 @@ class ArmReplyFormsTest {
 
     @Test
     void cbGetFaultWritesTwoRegistersThenSetsRestart() {
-        assumeMergedKernel(kit.k);
         kit.hw.smmu().recordContextBankFault(5, 0x402, 0xdead_b000L);
         assertThat(invoke(InvocationLabel.ARMCBGetFault, 0, new CBCap(5, Smmu.SID_INVALID), false))
                 .isEqualTo(ExceptionT.EXCEPTION_NONE);
@@ -112,7 +108,6 @@ class ArmReplyFormsTest {
 
     @Test
     void vcpuReadRegRepliesOnlyOnCallWithBadgeZeroAndEndsRunning() {
-        assumeMergedKernel(kit.k);
         Vcpu v = kit.vcpu();
         v.regs[VcpuReg.seL4_VCPUReg_TPIDR_EL1] = 0xfeed;
         args(ct, VcpuReg.seL4_VCPUReg_TPIDR_EL1);
@@ -130,7 +125,6 @@ class ArmReplyFormsTest {
 
     @Test
     void smcCallReturnsEightWordsThroughRegistersAndTheOwnBuffer() {
-        assumeMergedKernel(kit.k);
         IpcBuffer buf = kit.arch.lookupIPCBuffer(false, ct);
         long[] a = {0xC400_0003L, 1, 2, 3, 4, 5, 6, 7};
         args(ct, buf, a);
@@ -152,7 +146,6 @@ class ArmReplyFormsTest {
 
     @Test
     void smcCallWithoutAWritableBufferTruncatesToFourAndSendGetsNothing() {
-        assumeMergedKernel(kit.k);
         IpcBuffer buf = kit.arch.lookupIPCBuffer(false, ct);
         long[] a = {7, 1, 2, 3, 4, 5, 6, 7};
         args(ct, buf, a);

@@ -2,7 +2,6 @@
 package sel4.arch.aarch64;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static sel4.arch.ArchTestSupport.assumeMergedKernel;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ class VppiMaintenanceFaultTest {
 
     @BeforeEach
     void currentThreadRunsAVcpu() {
-        assumeMergedKernel(kit.k);
         kit.k.ks.intStateIRQTable[vtimer] = IRQState.IRQReserved;
         kit.k.ks.intStateIRQTable[maint] = IRQState.IRQReserved;
         v = kit.vcpu();

@@ -3,7 +3,6 @@ package sel4.arch.x86_64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static sel4.arch.ArchTestSupport.args;
-import static sel4.arch.ArchTestSupport.assumeMergedKernel;
 import static sel4.arch.ArchTestSupport.extraCaps;
 
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,6 @@ class IoPortsTest {
 
     @Test
     void issueAllocatesTheRangeAndAnOverlapIsRefused() {
-        assumeMergedKernel(kit.k);
         CNode cnode = new CNode(ArchTestSupport.addr(9), 4);
         Cte control = ArchTestSupport.slotWith(new IOPortControlCap());
         extraCaps(kit.k, new CNodeCap(cnode, 4, 0, 60));

@@ -3,7 +3,6 @@ package sel4.arch.x86_64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static sel4.arch.ArchTestSupport.args;
-import static sel4.arch.ArchTestSupport.assumeMergedKernel;
 import static sel4.arch.ArchTestSupport.extraCaps;
 import static sel4.arch.ArchTestSupport.mr;
 import static sel4.arch.ArchTestSupport.msgInfo;
@@ -70,7 +69,6 @@ class X86ReplyFormsTest {
 
     @Test
     void pageGetAddressThroughModeDecodeSetsRestartAndWritesOnSend() {
-        assumeMergedKernel(kit.k);
         FrameCap f = kit.smallFrame();
         assertThat(invoke(InvocationLabel.X86PageGetAddress, 0, f, false)).isEqualTo(ExceptionT.EXCEPTION_NONE);
         assertThat(ct.tcbState).isSameAs(ThreadState.Restart);
@@ -80,7 +78,6 @@ class X86ReplyFormsTest {
 
     @Test
     void readVmcsWritesMr0AndLengthOneThenSetsRestartEvenOnSend() {
-        assumeMergedKernel(kit.k);
         for (boolean call : new boolean[] {true, false}) {
             KernelModule.setRegister(ct, Registers.msgInfoRegister, CALLER_INFO);
             args(ct, VmcsFields.VMX_GUEST_CR4);
@@ -96,7 +93,6 @@ class X86ReplyFormsTest {
 
     @Test
     void readVmcsAnswersCr0FromTheOwnersValue() {
-        assumeMergedKernel(kit.k);
         vcpu.cr0 = 0x8000_0031L;
         args(ct, VmcsFields.VMX_GUEST_CR0);
         invoke(InvocationLabel.X86VCPUReadVMCS, 1, new X86VCPUCap(vcpu), true);
@@ -105,7 +101,6 @@ class X86ReplyFormsTest {
 
     @Test
     void writeVmcsEchoesTheValueWithoutMsgInfoAndUpdatesTheCaches() {
-        assumeMergedKernel(kit.k);
         X86Vcpu other = kit.vcpu();
         assertThat(kit.state.x86KSCurrentVCPU).isSameAs(other);
         args(ct, VmcsFields.VMX_GUEST_CR0, 0x1L);
@@ -132,7 +127,6 @@ class X86ReplyFormsTest {
 
     @Test
     void syscallMsrsRoundTripWithTheLegacyReplyShapes() {
-        assumeMergedKernel(kit.k);
         args(ct, VmcsFields.IA32_LSTAR_MSR, 0xffff_8000_0010_0000L);
         assertThat(invoke(InvocationLabel.X86VCPUWriteMSR, 2, new X86VCPUCap(vcpu), true))
                 .isEqualTo(ExceptionT.EXCEPTION_NONE);
@@ -155,7 +149,6 @@ class X86ReplyFormsTest {
 
     @Test
     void portInRepliesOnlyOnCallAndPortOutNever() {
-        assumeMergedKernel(kit.k);
         IOPortCap cap = new IOPortCap(0x60, 0x67, 0);
         kit.hw.ioPorts().deviceSets(0x64, 4, 0x1234_5678L);
         args(ct, 0x64);
@@ -183,7 +176,6 @@ class X86ReplyFormsTest {
 
     @Test
     void writeRegistersReadsFifteenWordsInThePerformStage() {
-        assumeMergedKernel(kit.k);
         long[] regs = new long[15];
         for (int i = 0; i < 15; i++) {
             regs[i] = 0x100 + i;
@@ -198,7 +190,6 @@ class X86ReplyFormsTest {
 
     @Test
     void setTcbAndIoPortPermissions() {
-        assumeMergedKernel(kit.k);
         Tcb guest = new Tcb(ArchTestSupport.addr(11), 0);
         extraCaps(kit.k, new ThreadCap(guest));
         assertThat(invoke(InvocationLabel.X86VCPUSetTCB, 0, new X86VCPUCap(vcpu), true)).isEqualTo(ExceptionT.EXCEPTION_NONE);

@@ -510,13 +510,8 @@ class CNodesTest {
         }
     }
 
-    /**
-     * Deletes that go through Zombies or revoke children call the preemption point
-     * (k.budget.preemptionPoint), and CNode invocations that succeed set the caller to Restart
-     * (k.thread.setThreadState): these tests need those modules.
-     */
     @Nested
-    class WithKernelModules {
+    class RevokeAndZombieDeletes {
         @Test
         void revokeDeletesEveryDescendantButKeepsTheCap() {
             Cte orig = t.make(ObjectTypes.seL4_ReplyObject, 0, 20);
@@ -651,6 +646,18 @@ class CNodesTest {
         }
 
         @Test
+        void deletingTheFinalEndpointCapOfAnIdleEndpointSucceeds() {
+            Cte ep = endpoint(20);
+
+            assertThat(cn.cteDelete(ep, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
+
+            assertThat(ep.cap).isInstanceOf(NullCap.class);
+        }
+    }
+
+    @Nested
+    class Invocations {
+        @Test
         void copyDerivesMaskedRightsIntoTheDestination() {
             Cte orig = endpoint(20);
             t.setExtraCaps(t.slot(CSpaceTestSupport.ROOT_CNODE_SLOT));
@@ -723,15 +730,6 @@ class CNodesTest {
             assertThat(pivot.cap).isSameAs(srcCap);
             assertThat(src.cap).isInstanceOf(NullCap.class);
             assertThat(t.ct.tcbState).isSameAs(ThreadState.Restart);
-        }
-
-        @Test
-        void deletingTheFinalEndpointCapOfAnIdleEndpointSucceeds() {
-            Cte ep = endpoint(20);
-
-            assertThat(cn.cteDelete(ep, true)).isEqualTo(ExceptionT.EXCEPTION_NONE);
-
-            assertThat(ep.cap).isInstanceOf(NullCap.class);
         }
     }
 }

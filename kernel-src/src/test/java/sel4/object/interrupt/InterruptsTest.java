@@ -7,10 +7,8 @@ import static sel4.api.ExceptionT.EXCEPTION_SYSCALL_ERROR;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import sel4.EntryTestSupport;
+import sel4.api.EntryTestSupport;
 import sel4.api.ExceptionT;
 import sel4.api.InvocationLabel;
 import sel4.api.SyscallError;
@@ -192,73 +190,69 @@ class InterruptsTest {
         assertThat(w.ks.intStateIRQNode[DEVICE_IRQ].cap).isInstanceOf(NullCap.class);
     }
 
-    // ---- success paths: need the thread, CSpace and notification modules (pass after the merge) ----
+    // ---- success paths ----
 
-    @Nested
-    @Tag("merge")
-    class AfterMerge {
-        @Test
-        void issueIrqHandlerPutsAHandlerCapInTheNamedSlot() {
-            extraCaps(w.rootCNodeSlot.cap);
-            int dest = w.freeSlot();
-            assertThat(issue(DEVICE_IRQ, dest, 64)).isEqualTo(EXCEPTION_NONE);
-            assertThat(w.slot(dest).cap).isEqualTo(new IRQHandlerCap(DEVICE_IRQ));
-            assertThat(w.ks.intStateIRQTable[DEVICE_IRQ]).isEqualTo(IRQState.IRQSignal);
-            assertThat(gic.isMasked(DEVICE_IRQ)).isFalse();
-            assertThat(w.client.tcbState.tsType()).isEqualTo(ThreadStateType.Restart);
-        }
+    @Test
+    void issueIrqHandlerPutsAHandlerCapInTheNamedSlot() {
+        extraCaps(w.rootCNodeSlot.cap);
+        int dest = w.freeSlot();
+        assertThat(issue(DEVICE_IRQ, dest, 64)).isEqualTo(EXCEPTION_NONE);
+        assertThat(w.slot(dest).cap).isEqualTo(new IRQHandlerCap(DEVICE_IRQ));
+        assertThat(w.ks.intStateIRQTable[DEVICE_IRQ]).isEqualTo(IRQState.IRQSignal);
+        assertThat(gic.isMasked(DEVICE_IRQ)).isFalse();
+        assertThat(w.client.tcbState.tsType()).isEqualTo(ThreadStateType.Restart);
+    }
 
-        @Test
-        void issueIrqHandlerIntoAFullSlotFails() {
-            extraCaps(w.rootCNodeSlot.cap);
-            assertError(issue(DEVICE_IRQ, w.clientCptr, 64), SyscallError.deleteFirst());
-            assertThat(w.ks.intStateIRQTable[DEVICE_IRQ]).isEqualTo(IRQState.IRQInactive);
-        }
+    @Test
+    void issueIrqHandlerIntoAFullSlotFails() {
+        extraCaps(w.rootCNodeSlot.cap);
+        assertError(issue(DEVICE_IRQ, w.clientCptr, 64), SyscallError.deleteFirst());
+        assertThat(w.ks.intStateIRQTable[DEVICE_IRQ]).isEqualTo(IRQState.IRQInactive);
+    }
 
-        @Test
-        void issueIrqHandlerWithABadDepthIsAFailedLookupNotACrash() {
-            extraCaps(w.rootCNodeSlot.cap);
-            assertError(issue(DEVICE_IRQ, w.freeSlot(), 1L << 40), SyscallError.rangeError(1, 64));
-            assertError(issue(DEVICE_IRQ, w.freeSlot(), -1L), SyscallError.rangeError(1, 64));
-            assertThat(w.ks.intStateIRQTable[DEVICE_IRQ]).isEqualTo(IRQState.IRQInactive);
-        }
+    @Test
+    void issueIrqHandlerWithABadDepthIsAFailedLookupNotACrash() {
+        extraCaps(w.rootCNodeSlot.cap);
+        assertError(issue(DEVICE_IRQ, w.freeSlot(), 1L << 40), SyscallError.rangeError(1, 64));
+        assertError(issue(DEVICE_IRQ, w.freeSlot(), -1L), SyscallError.rangeError(1, 64));
+        assertThat(w.ks.intStateIRQTable[DEVICE_IRQ]).isEqualTo(IRQState.IRQInactive);
+    }
 
-        @Test
-        void aSignalledIrqStaysMaskedUntilAcknowledged() {
-            Notification n = w.newNotification();
-            Cte ntfnSlot = w.slot(w.put(new NotificationCap(n, 0x4, true, true)));
-            irqs.setIRQState(IRQState.IRQSignal, DEVICE_IRQ);
-            extraCaps(ntfnSlot.cap);
-            w.ks.current_extra_caps[0] = ntfnSlot;
-            assertThat(irqs.decodeIRQHandlerInvocation(InvocationLabel.IRQSetIRQHandler.label(), DEVICE_IRQ))
-                    .isEqualTo(EXCEPTION_NONE);
-            assertThat(w.ks.intStateIRQNode[DEVICE_IRQ].cap).isEqualTo(ntfnSlot.cap);
+    @Test
+    void aSignalledIrqStaysMaskedUntilAcknowledged() {
+        Notification n = w.newNotification();
+        Cte ntfnSlot = w.slot(w.put(new NotificationCap(n, 0x4, true, true)));
+        irqs.setIRQState(IRQState.IRQSignal, DEVICE_IRQ);
+        extraCaps(ntfnSlot.cap);
+        w.ks.current_extra_caps[0] = ntfnSlot;
+        assertThat(irqs.decodeIRQHandlerInvocation(InvocationLabel.IRQSetIRQHandler.label(), DEVICE_IRQ))
+                .isEqualTo(EXCEPTION_NONE);
+        assertThat(w.ks.intStateIRQNode[DEVICE_IRQ].cap).isEqualTo(ntfnSlot.cap);
 
-            gic.assertLine(DEVICE_IRQ);
-            irqs.handleInterrupt(DEVICE_IRQ);
-            assertThat(n.state).isEqualTo(NtfnState.Active);
-            assertThat(n.ntfnMsgIdentifier).isEqualTo(0x4);
-            assertThat(gic.isPending(DEVICE_IRQ)).isFalse();
+        gic.assertLine(DEVICE_IRQ);
+        irqs.handleInterrupt(DEVICE_IRQ);
+        assertThat(n.state).isEqualTo(NtfnState.Active);
+        assertThat(n.ntfnMsgIdentifier).isEqualTo(0x4);
+        assertThat(gic.isPending(DEVICE_IRQ)).isFalse();
 
-            assertThat(irqs.decodeIRQHandlerInvocation(InvocationLabel.IRQAckIRQ.label(), DEVICE_IRQ)).isEqualTo(EXCEPTION_NONE);
-            // Level-triggered: still asserted, so pending again once unmasked.
-            assertThat(gic.isPending(DEVICE_IRQ)).isTrue();
+        assertThat(irqs.decodeIRQHandlerInvocation(InvocationLabel.IRQAckIRQ.label(), DEVICE_IRQ)).isEqualTo(EXCEPTION_NONE);
+        // Level-triggered: still asserted, so pending again once unmasked.
+        assertThat(gic.isPending(DEVICE_IRQ)).isTrue();
 
-            assertThat(irqs.decodeIRQHandlerInvocation(InvocationLabel.IRQClearIRQHandler.label(), DEVICE_IRQ))
-                    .isEqualTo(EXCEPTION_NONE);
-            assertThat(w.ks.intStateIRQNode[DEVICE_IRQ].cap).isInstanceOf(NullCap.class);
-        }
+        assertThat(irqs.decodeIRQHandlerInvocation(InvocationLabel.IRQClearIRQHandler.label(), DEVICE_IRQ))
+                .isEqualTo(EXCEPTION_NONE);
+        assertThat(w.ks.intStateIRQNode[DEVICE_IRQ].cap).isInstanceOf(NullCap.class);
+    }
 
-        @Test
-        void deletingTheHandlerEmptiesTheIrqNodeSlot() {
-            Notification n = w.newNotification();
-            Cte ntfnSlot = w.slot(w.put(new NotificationCap(n, 0x4, true, true)));
-            irqs.setIRQState(IRQState.IRQSignal, DEVICE_IRQ);
-            irqs.invokeIRQHandler_SetIRQHandler(DEVICE_IRQ, ntfnSlot.cap, ntfnSlot);
-            irqs.deletingIRQHandler(DEVICE_IRQ);
-            irqs.deletedIRQHandler(DEVICE_IRQ);
-            assertThat(w.ks.intStateIRQNode[DEVICE_IRQ].cap).isInstanceOf(NullCap.class);
-            assertThat(irqs.isIRQActive(DEVICE_IRQ)).isFalse();
-        }
+    @Test
+    void deletingTheHandlerEmptiesTheIrqNodeSlot() {
+        Notification n = w.newNotification();
+        Cte ntfnSlot = w.slot(w.put(new NotificationCap(n, 0x4, true, true)));
+        irqs.setIRQState(IRQState.IRQSignal, DEVICE_IRQ);
+        irqs.invokeIRQHandler_SetIRQHandler(DEVICE_IRQ, ntfnSlot.cap, ntfnSlot);
+        irqs.deletingIRQHandler(DEVICE_IRQ);
+        irqs.deletedIRQHandler(DEVICE_IRQ);
+        assertThat(w.ks.intStateIRQNode[DEVICE_IRQ].cap).isInstanceOf(NullCap.class);
+        assertThat(irqs.isIRQActive(DEVICE_IRQ)).isFalse();
     }
 }

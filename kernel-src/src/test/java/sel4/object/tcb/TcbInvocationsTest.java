@@ -12,9 +12,8 @@ import static sel4.object.tcb.TcbInvocations.seL4_InstructionBreakpoint;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import sel4.EntryTestSupport;
+import sel4.api.EntryTestSupport;
 import sel4.api.ExceptionT;
 import sel4.api.InvocationLabel;
 import sel4.api.SyscallError;
@@ -372,83 +371,79 @@ class TcbInvocationsTest {
         }
     }
 
-    // ---- success paths: need the scheduler, CSpace and arch modules (pass after the merge) ----
+    // ---- success paths ----
 
-    @Nested
-    @Tag("merge")
-    class AfterMerge {
-        @Test
-        void successfulDecodeSetsRestartBeforeTheInvoke() {
-            extraCaps(new ThreadCap(ct));
-            assertThat(decode(InvocationLabel.TCBSetPriority, 70)).isEqualTo(EXCEPTION_NONE);
-            assertThat(target.tcbPriority).isEqualTo(70);
-            // No data: the decoder's Restart stays for handleInvocation, no reply register touched.
-            assertThat(ct.tcbState.tsType()).isEqualTo(ThreadStateType.Restart);
-            assertThat(ct.tcbArch.tcbContext.registers).isEqualTo(ctRegistersBefore);
-        }
+    @Test
+    void successfulDecodeSetsRestartBeforeTheInvoke() {
+        extraCaps(new ThreadCap(ct));
+        assertThat(decode(InvocationLabel.TCBSetPriority, 70)).isEqualTo(EXCEPTION_NONE);
+        assertThat(target.tcbPriority).isEqualTo(70);
+        // No data: the decoder's Restart stays for handleInvocation, no reply register touched.
+        assertThat(ct.tcbState.tsType()).isEqualTo(ThreadStateType.Restart);
+        assertThat(ct.tcbArch.tcbContext.registers).isEqualTo(ctRegistersBefore);
+    }
 
-        @Test
-        void readRegistersRangeIsFramePlusGeneralPurposeRegisters() {
-            int max = w.k.arch.frameRegisters().length + w.k.arch.gpRegisters().length;
-            assertError(decode(InvocationLabel.TCBReadRegisters, 0, 0), SyscallError.rangeError(1, max));
-            assertError(decode(InvocationLabel.TCBReadRegisters, 0, max + 1), SyscallError.rangeError(1, max));
-            Cap own = w.slot(w.clientCptr).cap;
-            assertError(decode(InvocationLabel.TCBReadRegisters, own, true, 0, 1), SyscallError.illegalOperation());
-        }
+    @Test
+    void readRegistersRangeIsFramePlusGeneralPurposeRegisters() {
+        int max = w.k.arch.frameRegisters().length + w.k.arch.gpRegisters().length;
+        assertError(decode(InvocationLabel.TCBReadRegisters, 0, 0), SyscallError.rangeError(1, max));
+        assertError(decode(InvocationLabel.TCBReadRegisters, 0, max + 1), SyscallError.rangeError(1, max));
+        Cap own = w.slot(w.clientCptr).cap;
+        assertError(decode(InvocationLabel.TCBReadRegisters, own, true, 0, 1), SyscallError.illegalOperation());
+    }
 
-        @Test
-        void readRegistersOnSendComputesNothingVisible() {
-            assertThat(decode(InvocationLabel.TCBReadRegisters, targetCap, false, 0, 3)).isEqualTo(EXCEPTION_NONE);
-            assertThat(ct.tcbArch.tcbContext.registers).isEqualTo(ctRegistersBefore);
-            assertThat(ct.tcbState).isSameAs(ThreadState.Running);
-        }
+    @Test
+    void readRegistersOnSendComputesNothingVisible() {
+        assertThat(decode(InvocationLabel.TCBReadRegisters, targetCap, false, 0, 3)).isEqualTo(EXCEPTION_NONE);
+        assertThat(ct.tcbArch.tcbContext.registers).isEqualTo(ctRegistersBefore);
+        assertThat(ct.tcbState).isSameAs(ThreadState.Running);
+    }
 
-        @Test
-        void writeRegistersReadsTheValuesThroughTheDecodeTimeBuffer() {
-            int[] frame = w.k.arch.frameRegisters();
-            // flags 0, count 6: values 2..7, the last two from buffer words 5 and 6.
-            assertThat(decode(InvocationLabel.TCBWriteRegisters, 0, 6, 0x1000, 0x2000, 0, 11, 12, 13))
-                    .isEqualTo(EXCEPTION_NONE);
-            assertThat(EntryTestSupport.getRegister(target, frame[0])).isEqualTo(0x1000);
-            assertThat(EntryTestSupport.getRegister(target, frame[1])).isEqualTo(0x2000);
-            assertThat(EntryTestSupport.getRegister(target, frame[4])).isEqualTo(12);
-            assertThat(EntryTestSupport.getRegister(target, frame[5])).isEqualTo(13);
-            // The thread resumes at the written PC whether it is Running or Restart.
-            assertThat(EntryTestSupport.getRegister(target, Registers.FaultIP)).isEqualTo(0x1000);
-            assertThat(EntryTestSupport.getRegister(target, Registers.NextIP)).isEqualTo(0x1000);
-            assertThat(ct.tcbState.tsType()).isEqualTo(ThreadStateType.Restart);
-        }
+    @Test
+    void writeRegistersReadsTheValuesThroughTheDecodeTimeBuffer() {
+        int[] frame = w.k.arch.frameRegisters();
+        // flags 0, count 6: values 2..7, the last two from buffer words 5 and 6.
+        assertThat(decode(InvocationLabel.TCBWriteRegisters, 0, 6, 0x1000, 0x2000, 0, 11, 12, 13))
+                .isEqualTo(EXCEPTION_NONE);
+        assertThat(EntryTestSupport.getRegister(target, frame[0])).isEqualTo(0x1000);
+        assertThat(EntryTestSupport.getRegister(target, frame[1])).isEqualTo(0x2000);
+        assertThat(EntryTestSupport.getRegister(target, frame[4])).isEqualTo(12);
+        assertThat(EntryTestSupport.getRegister(target, frame[5])).isEqualTo(13);
+        // The thread resumes at the written PC whether it is Running or Restart.
+        assertThat(EntryTestSupport.getRegister(target, Registers.FaultIP)).isEqualTo(0x1000);
+        assertThat(EntryTestSupport.getRegister(target, Registers.NextIP)).isEqualTo(0x1000);
+        assertThat(ct.tcbState.tsType()).isEqualTo(ThreadStateType.Restart);
+    }
 
-        @Test
-        void writeRegistersSanitisesTheSavedProcessorState() {
-            int[] frame = w.k.arch.frameRegisters();
-            int spsrIndex = -1;
-            for (int i = 0; i < frame.length; i++) {
-                if (frame[i] == Registers.SPSR) {
-                    spsrIndex = i;
-                }
+    @Test
+    void writeRegistersSanitisesTheSavedProcessorState() {
+        int[] frame = w.k.arch.frameRegisters();
+        int spsrIndex = -1;
+        for (int i = 0; i < frame.length; i++) {
+            if (frame[i] == Registers.SPSR) {
+                spsrIndex = i;
             }
-            long[] words = new long[2 + spsrIndex + 1];
-            words[1] = spsrIndex + 1;
-            words[2 + spsrIndex] = 0xf000_03c5L; // EL1h with all flags: not allowed without a VCPU
-            assertThat(decode(InvocationLabel.TCBWriteRegisters, words)).isEqualTo(EXCEPTION_NONE);
-            assertThat(EntryTestSupport.getRegister(target, Registers.SPSR)).isEqualTo(0xf000_0040L);
         }
+        long[] words = new long[2 + spsrIndex + 1];
+        words[1] = spsrIndex + 1;
+        words[2 + spsrIndex] = 0xf000_03c5L; // EL1h with all flags: not allowed without a VCPU
+        assertThat(decode(InvocationLabel.TCBWriteRegisters, words)).isEqualTo(EXCEPTION_NONE);
+        assertThat(EntryTestSupport.getRegister(target, Registers.SPSR)).isEqualTo(0xf000_0040L);
+    }
 
-        @Test
-        void setSchedParamsBindsAndUnbindsTheSc() {
-            SchedContext sc = new SchedContext(w.alloc(8), 8);
-            w.ks.ksPSpace.insert(sc);
-            Cte fhSlot = new Cte(null, 0);
-            fhSlot.cap = NullCap.INSTANCE;
-            extraCaps(new ThreadCap(ct), new SchedContextCap(sc, 8));
-            Cte[] ex = w.ks.current_extra_caps;
-            ex[2] = fhSlot;
-            assertThat(decode(InvocationLabel.TCBSetSchedParams, 60, 55)).isEqualTo(EXCEPTION_NONE);
-            assertThat(target.tcbSchedContext).isSameAs(sc);
-            assertThat(sc.scTcb).isSameAs(target);
-            assertThat(target.tcbMCP).isEqualTo(60);
-            assertThat(target.tcbPriority).isEqualTo(55);
-        }
+    @Test
+    void setSchedParamsBindsAndUnbindsTheSc() {
+        SchedContext sc = new SchedContext(w.alloc(8), 8);
+        w.ks.ksPSpace.insert(sc);
+        Cte fhSlot = new Cte(null, 0);
+        fhSlot.cap = NullCap.INSTANCE;
+        extraCaps(new ThreadCap(ct), new SchedContextCap(sc, 8));
+        Cte[] ex = w.ks.current_extra_caps;
+        ex[2] = fhSlot;
+        assertThat(decode(InvocationLabel.TCBSetSchedParams, 60, 55)).isEqualTo(EXCEPTION_NONE);
+        assertThat(target.tcbSchedContext).isSameAs(sc);
+        assertThat(sc.scTcb).isSameAs(target);
+        assertThat(target.tcbMCP).isEqualTo(60);
+        assertThat(target.tcbPriority).isEqualTo(55);
     }
 }

@@ -245,13 +245,8 @@ class UntypedsTest {
         }
     }
 
-    /**
-     * The decoder's success path sets the caller to Restart (k.thread.setThreadState), and a
-     * reset of an untyped of 2^resetChunkBits bytes or more goes through preemption points
-     * (k.budget.preemptionPoint): these tests need those modules.
-     */
     @Nested
-    class WithKernelModules {
+    class RetypeThroughTheDecoder {
         @Test
         void retypeDecodesCreatesAndLeavesTheCallerInRestart() {
             assertThat(t.retype(ObjectTypes.seL4_CapTableObject, 4, 20, 2)).isEqualTo(ExceptionT.EXCEPTION_NONE);

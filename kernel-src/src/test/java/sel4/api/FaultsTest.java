@@ -1,19 +1,15 @@
 // contract: fault messages, lookup-failure and syscall-error words and fault-reply decoding follow the libsel4 layouts (C numbering) on AArch64 and x86_64, truncate without a buffer, and never let a Java exception escape.
-package sel4;
+package sel4.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static sel4.IpcTestSupport.mr;
-import static sel4.IpcTestSupport.reg;
-import static sel4.IpcTestSupport.setReg;
+import static sel4.kernel.IpcTestSupport.mr;
+import static sel4.kernel.IpcTestSupport.reg;
+import static sel4.kernel.IpcTestSupport.setReg;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import sel4.api.Fault;
-import sel4.api.Faults;
-import sel4.api.LookupFault;
-import sel4.api.MessageInfo;
-import sel4.api.SyscallError;
+import sel4.kernel.IpcTestSupport;
 import sel4.kernel.KernelHalt;
 import sel4.machine.Registers;
 import sel4.model.Config;
@@ -359,60 +355,55 @@ class FaultsTest {
         }
     }
 
-    // ---- need the merged kernel (SchedContexts, arch hooks) ----
+    @Test
+    void messageInfoLengthFieldIsBoundedBeforeUse() {
+        faulter.tcbFault = new Fault.UnknownSyscall(0);
+        // A length field of 127 is clamped to 120 and then to the 12-word syscall layout; the
+        // words beyond the registers need the sender's buffer (none here: dropped).
+        setReg(handler, Registers.msgInfoRegister, MessageInfo.wordFromMessageInfo(new MessageInfo(0, 0, 0, 127)));
+        setReg(handler, Registers.msgRegisters[0], 99);
+        handler.tcbCTE[Tcb.tcbBuffer].cap = sel4.object.cap.NullCap.INSTANCE; // no buffer
 
-    @Nested
-    class WithMergedKernel {
-        @Test
-        void messageInfoLengthFieldIsBoundedBeforeUse() {
-            faulter.tcbFault = new Fault.UnknownSyscall(0);
-            // A length field of 127 is clamped to 120 and then to the 12-word syscall layout; the
-            // words beyond the registers need the sender's buffer (none here: dropped).
-            setReg(handler, Registers.msgInfoRegister, MessageInfo.wordFromMessageInfo(new MessageInfo(0, 0, 0, 127)));
-            setReg(handler, Registers.msgRegisters[0], 99);
-            handler.tcbCTE[Tcb.tcbBuffer].cap = sel4.object.cap.NullCap.INSTANCE; // no buffer
+        assertThat(faults.handleFaultReply(faulter, handler)).isTrue();
+        assertThat(reg(faulter, 0)).isEqualTo(99);
+    }
 
-            assertThat(faults.handleFaultReply(faulter, handler)).isTrue();
-            assertThat(reg(faulter, 0)).isEqualTo(99);
-        }
+    @Test
+    void timeoutFaultReportsAndResetsConsumedTime() {
+        var sc = s.schedContext(faulter, 1000, 5000);
+        sc.scConsumed = 321;
+        faulter.tcbFault = new Fault.Timeout(0x42);
 
-        @Test
-        void timeoutFaultReportsAndResetsConsumedTime() {
-            var sc = s.schedContext(faulter, 1000, 5000);
-            sc.scConsumed = 321;
-            faulter.tcbFault = new Fault.Timeout(0x42);
+        int len = faults.setMRs_fault(faulter, handler, null);
 
-            int len = faults.setMRs_fault(faulter, handler, null);
+        assertThat(len).isEqualTo(2);
+        assertThat(mr(handler, null, Faults.seL4_Timeout_Data)).isEqualTo(0x42);
+        assertThat(mr(handler, null, Faults.seL4_Timeout_Consumed)).isEqualTo(321);
+        assertThat(sc.scConsumed).isZero();
+    }
 
-            assertThat(len).isEqualTo(2);
-            assertThat(mr(handler, null, Faults.seL4_Timeout_Data)).isEqualTo(0x42);
-            assertThat(mr(handler, null, Faults.seL4_Timeout_Consumed)).isEqualTo(321);
-            assertThat(sc.scConsumed).isZero();
-        }
+    @Test
+    void vmFaultIsEncodedByTheArchitectureWithLabelSix() {
+        setReg(faulter, Registers.FaultIP, 0x4400);
+        faulter.tcbFault = new Fault.VMFault(0xdead000, 0x93, false);
 
-        @Test
-        void vmFaultIsEncodedByTheArchitectureWithLabelSix() {
-            setReg(faulter, Registers.FaultIP, 0x4400);
-            faulter.tcbFault = new Fault.VMFault(0xdead000, 0x93, false);
+        int len = faults.setMRs_fault(faulter, handler, null);
 
-            int len = faults.setMRs_fault(faulter, handler, null);
+        assertThat(faulter.tcbFault.faultLabel()).isEqualTo(6);
+        assertThat(len).isEqualTo(4);
+        assertThat(mr(handler, null, 0)).isEqualTo(0x4400);
+        assertThat(mr(handler, null, 1)).isEqualTo(0xdead000);
+    }
 
-            assertThat(faulter.tcbFault.faultLabel()).isEqualTo(6);
-            assertThat(len).isEqualTo(4);
-            assertThat(mr(handler, null, 0)).isEqualTo(0x4400);
-            assertThat(mr(handler, null, 1)).isEqualTo(0xdead000);
-        }
+    @Test
+    void longUnknownSyscallReplyReadsTheRestFromTheSendersBuffer() {
+        IpcBuffer hbuf = s.attachBuffer(handler, VMRights.VMReadOnly);
+        faulter.tcbFault = new Fault.UnknownSyscall(1);
+        IpcTestSupport.setMessage(handler, hbuf, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0x8888, 0x9999);
 
-        @Test
-        void longUnknownSyscallReplyReadsTheRestFromTheSendersBuffer() {
-            IpcBuffer hbuf = s.attachBuffer(handler, VMRights.VMReadOnly);
-            faulter.tcbFault = new Fault.UnknownSyscall(1);
-            IpcTestSupport.setMessage(handler, hbuf, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0x8888, 0x9999);
-
-            assertThat(faults.handleFaultReply(faulter, handler)).isTrue();
-            assertThat(reg(faulter, 7)).isEqualTo(7);
-            assertThat(reg(faulter, Registers.FaultIP)).isEqualTo(0x8888);
-            assertThat(reg(faulter, Registers.SP)).isEqualTo(0x9999);
-        }
+        assertThat(faults.handleFaultReply(faulter, handler)).isTrue();
+        assertThat(reg(faulter, 7)).isEqualTo(7);
+        assertThat(reg(faulter, Registers.FaultIP)).isEqualTo(0x8888);
+        assertThat(reg(faulter, Registers.SP)).isEqualTo(0x9999);
     }
 }

@@ -1,18 +1,18 @@
 // contract: notification signal / wait / poll, bound-thread wake-up, SC lending and return, binding and cancellation behave as seL4 MCS notification.c and keep the notification invariants (Q11, Q13).
-package sel4;
+package sel4.object.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static sel4.IpcTestSupport.badge;
-import static sel4.IpcTestSupport.epCap;
-import static sel4.IpcTestSupport.setReg;
+import static sel4.kernel.IpcTestSupport.badge;
+import static sel4.kernel.IpcTestSupport.epCap;
+import static sel4.kernel.IpcTestSupport.setReg;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import sel4.api.ExceptionT;
 import sel4.kernel.InvariantViolation;
+import sel4.kernel.IpcTestSupport;
 import sel4.kernel.KernelHalt;
 import sel4.machine.Registers;
 import sel4.model.SchedulerAction;
@@ -20,9 +20,6 @@ import sel4.object.cap.NotificationCap;
 import sel4.object.cap.ReplyCap;
 import sel4.object.endpoint.EPState;
 import sel4.object.endpoint.Endpoint;
-import sel4.object.notification.Notification;
-import sel4.object.notification.Notifications;
-import sel4.object.notification.NtfnState;
 import sel4.object.reply.Reply;
 import sel4.object.schedcontext.SchedContext;
 import sel4.object.tcb.Tcb;
@@ -188,149 +185,144 @@ class NotificationsTest {
                 .satisfies(e -> assertThat(((InvariantViolation) e).invariant()).startsWith("Q13"));
     }
 
-    // ---- scenarios that need the merged kernel ----
+    @Test
+    void blockingWaitQueuesTheThread() {
+        s.k.ks.ksCurThread = waiter;
 
-    @Nested
-    class WithMergedKernel {
-        @Test
-        void blockingWaitQueuesTheThread() {
-            s.k.ks.ksCurThread = waiter;
+        ntfns.receiveSignal(waiter, cap, true);
 
-            ntfns.receiveSignal(waiter, cap, true);
+        assertThat(waiter.tcbState.tsType()).isEqualTo(ThreadStateType.BlockedOnNotification);
+        assertThat(waiter.tcbState.blockingNotification()).isSameAs(n);
+        assertThat(n.state).isEqualTo(NtfnState.Waiting);
+        assertThat(waiters()).containsExactly(waiter);
+    }
 
-            assertThat(waiter.tcbState.tsType()).isEqualTo(ThreadStateType.BlockedOnNotification);
-            assertThat(waiter.tcbState.blockingNotification()).isSameAs(n);
-            assertThat(n.state).isEqualTo(NtfnState.Waiting);
-            assertThat(waiters()).containsExactly(waiter);
-        }
+    @Test
+    void signalWakesTheHighestPriorityWaiterWithTheBadge() {
+        Tcb low = s.thread("low", 3);
+        Tcb high = s.thread("high", 30);
+        ntfns.receiveSignal(low, cap, true);
+        ntfns.receiveSignal(high, cap, true);
+        assertThat(waiters()).containsExactly(high, low);
 
-        @Test
-        void signalWakesTheHighestPriorityWaiterWithTheBadge() {
-            Tcb low = s.thread("low", 3);
-            Tcb high = s.thread("high", 30);
-            ntfns.receiveSignal(low, cap, true);
-            ntfns.receiveSignal(high, cap, true);
-            assertThat(waiters()).containsExactly(high, low);
+        ntfns.sendSignal(n, 0x8);
 
-            ntfns.sendSignal(n, 0x8);
+        assertThat(high.tcbState).isSameAs(ThreadState.Running);
+        assertThat(badge(high)).isEqualTo(0x8);
+        assertThat(waiters()).containsExactly(low);
+        assertThat(n.state).isEqualTo(NtfnState.Waiting);
 
-            assertThat(high.tcbState).isSameAs(ThreadState.Running);
-            assertThat(badge(high)).isEqualTo(0x8);
-            assertThat(waiters()).containsExactly(low);
-            assertThat(n.state).isEqualTo(NtfnState.Waiting);
+        ntfns.sendSignal(n, 0x1);
+        assertThat(low.tcbState).isSameAs(ThreadState.Running);
+        assertThat(n.state).isEqualTo(NtfnState.Idle);
+    }
 
-            ntfns.sendSignal(n, 0x1);
-            assertThat(low.tcbState).isSameAs(ThreadState.Running);
-            assertThat(n.state).isEqualTo(NtfnState.Idle);
-        }
+    @Test
+    void signalWakesABoundThreadOutOfItsEndpointReceive() {
+        Endpoint ep = s.endpoint();
+        Reply r = s.reply();
+        ntfns.bindNotification(waiter, n);
+        s.k.ks.ksCurThread = waiter;
+        s.k.endpoints.receiveIPC(waiter, epCap(ep, 0), true, new ReplyCap(r, true));
 
-        @Test
-        void signalWakesABoundThreadOutOfItsEndpointReceive() {
-            Endpoint ep = s.endpoint();
-            Reply r = s.reply();
-            ntfns.bindNotification(waiter, n);
-            s.k.ks.ksCurThread = waiter;
-            s.k.endpoints.receiveIPC(waiter, epCap(ep, 0), true, new ReplyCap(r, true));
+        ntfns.sendSignal(n, 0x40);
 
-            ntfns.sendSignal(n, 0x40);
+        assertThat(waiter.tcbState).isSameAs(ThreadState.Running);
+        assertThat(badge(waiter)).isEqualTo(0x40);
+        assertThat(ep.state).isEqualTo(EPState.Idle);
+        assertThat(r.replyTCB).isNull();
+        assertThat(n.state).as("the signal was consumed").isEqualTo(NtfnState.Idle);
+    }
 
-            assertThat(waiter.tcbState).isSameAs(ThreadState.Running);
-            assertThat(badge(waiter)).isEqualTo(0x40);
-            assertThat(ep.state).isEqualTo(EPState.Idle);
-            assertThat(r.replyTCB).isNull();
-            assertThat(n.state).as("the signal was consumed").isEqualTo(NtfnState.Idle);
-        }
+    @Test
+    void passiveWaiterRunsOnTheNotificationsSchedContext() {
+        Tcb cur = s.thread("cur", 1);
+        s.k.ks.ksCurThread = cur;
+        SchedContext nsc = s.roundRobinSc(null);
+        n.ntfnSchedContext = nsc;
+        nsc.scNotification = n;
+        ntfns.receiveSignal(waiter, cap, true);
 
-        @Test
-        void passiveWaiterRunsOnTheNotificationsSchedContext() {
-            Tcb cur = s.thread("cur", 1);
-            s.k.ks.ksCurThread = cur;
-            SchedContext nsc = s.roundRobinSc(null);
-            n.ntfnSchedContext = nsc;
-            nsc.scNotification = n;
-            ntfns.receiveSignal(waiter, cap, true);
+        ntfns.sendSignal(n, 1);
 
-            ntfns.sendSignal(n, 1);
+        assertThat(waiter.tcbSchedContext).isSameAs(nsc);
+        assertThat(nsc.scTcb).isSameAs(waiter);
+        assertThat(s.k.ks.ksSchedulerAction).isEqualTo(SchedulerAction.SwitchToThread(waiter));
+    }
 
-            assertThat(waiter.tcbSchedContext).isSameAs(nsc);
-            assertThat(nsc.scTcb).isSameAs(waiter);
-            assertThat(s.k.ks.ksSchedulerAction).isEqualTo(SchedulerAction.SwitchToThread(waiter));
-        }
+    @Test
+    void waitingAgainGivesTheLentSchedContextBack() {
+        SchedContext nsc = s.roundRobinSc(waiter);
+        n.ntfnSchedContext = nsc;
+        nsc.scNotification = n;
+        s.k.ks.ksCurThread = waiter;
 
-        @Test
-        void waitingAgainGivesTheLentSchedContextBack() {
-            SchedContext nsc = s.roundRobinSc(waiter);
-            n.ntfnSchedContext = nsc;
-            nsc.scNotification = n;
-            s.k.ks.ksCurThread = waiter;
+        ntfns.receiveSignal(waiter, cap, true);
 
-            ntfns.receiveSignal(waiter, cap, true);
+        assertThat(waiter.tcbSchedContext).isNull();
+        assertThat(nsc.scTcb).isNull();
+        assertThat(s.k.ks.ksSchedulerAction).isSameAs(SchedulerAction.ChooseNewThread);
+    }
 
-            assertThat(waiter.tcbSchedContext).isNull();
-            assertThat(nsc.scTcb).isNull();
-            assertThat(s.k.ks.ksSchedulerAction).isSameAs(SchedulerAction.ChooseNewThread);
-        }
+    @Test
+    void passiveThreadTakingAPendingSignalAlsoTakesTheSchedContext() {
+        SchedContext nsc = s.roundRobinSc(null);
+        n.ntfnSchedContext = nsc;
+        nsc.scNotification = n;
+        ntfns.sendSignal(n, 2);
 
-        @Test
-        void passiveThreadTakingAPendingSignalAlsoTakesTheSchedContext() {
-            SchedContext nsc = s.roundRobinSc(null);
-            n.ntfnSchedContext = nsc;
-            nsc.scNotification = n;
-            ntfns.sendSignal(n, 2);
+        ntfns.receiveSignal(waiter, cap, true);
 
-            ntfns.receiveSignal(waiter, cap, true);
+        assertThat(badge(waiter)).isEqualTo(2);
+        assertThat(waiter.tcbSchedContext).isSameAs(nsc);
+    }
 
-            assertThat(badge(waiter)).isEqualTo(2);
-            assertThat(waiter.tcbSchedContext).isSameAs(nsc);
-        }
+    @Test
+    void cancelledWaiterStopsAndTheNotificationIdles() {
+        ntfns.receiveSignal(waiter, cap, true);
 
-        @Test
-        void cancelledWaiterStopsAndTheNotificationIdles() {
-            ntfns.receiveSignal(waiter, cap, true);
+        ntfns.cancelSignal(waiter, n);
 
-            ntfns.cancelSignal(waiter, n);
+        assertThat(waiter.tcbState).isSameAs(ThreadState.Inactive);
+        assertThat(n.state).isEqualTo(NtfnState.Idle);
+        assertThat(waiters()).isEmpty();
+    }
 
-            assertThat(waiter.tcbState).isSameAs(ThreadState.Inactive);
-            assertThat(n.state).isEqualTo(NtfnState.Idle);
-            assertThat(waiters()).isEmpty();
-        }
+    @Test
+    void cancelIpcOfANotificationWaiterCancelsTheWait() {
+        ntfns.receiveSignal(waiter, cap, true);
 
-        @Test
-        void cancelIpcOfANotificationWaiterCancelsTheWait() {
-            ntfns.receiveSignal(waiter, cap, true);
+        s.k.endpoints.cancelIPC(waiter);
 
-            s.k.endpoints.cancelIPC(waiter);
+        assertThat(waiter.tcbState).isSameAs(ThreadState.Inactive);
+        assertThat(n.state).isEqualTo(NtfnState.Idle);
+    }
 
-            assertThat(waiter.tcbState).isSameAs(ThreadState.Inactive);
-            assertThat(n.state).isEqualTo(NtfnState.Idle);
-        }
+    @Test
+    void deletingTheNotificationRestartsEveryWaiter() {
+        Tcb other = s.thread("other", 12);
+        s.k.ks.ksCurThread = s.thread("cur", 1);
+        ntfns.receiveSignal(waiter, cap, true);
+        ntfns.receiveSignal(other, cap, true);
 
-        @Test
-        void deletingTheNotificationRestartsEveryWaiter() {
-            Tcb other = s.thread("other", 12);
-            s.k.ks.ksCurThread = s.thread("cur", 1);
-            ntfns.receiveSignal(waiter, cap, true);
-            ntfns.receiveSignal(other, cap, true);
+        ntfns.cancelAllSignals(n);
 
-            ntfns.cancelAllSignals(n);
+        assertThat(waiter.tcbState).isSameAs(ThreadState.Restart);
+        assertThat(other.tcbState).isSameAs(ThreadState.Restart);
+        assertThat(n.state).isEqualTo(NtfnState.Idle);
+        assertThat(s.k.ks.ksSchedulerAction).isSameAs(SchedulerAction.ChooseNewThread);
+    }
 
-            assertThat(waiter.tcbState).isSameAs(ThreadState.Restart);
-            assertThat(other.tcbState).isSameAs(ThreadState.Restart);
-            assertThat(n.state).isEqualTo(NtfnState.Idle);
-            assertThat(s.k.ks.ksSchedulerAction).isSameAs(SchedulerAction.ChooseNewThread);
-        }
+    @Test
+    void priorityChangeReordersTheWaiter() {
+        Tcb a = s.thread("a", 5);
+        Tcb b = s.thread("b", 6);
+        ntfns.receiveSignal(a, cap, true);
+        ntfns.receiveSignal(b, cap, true);
 
-        @Test
-        void priorityChangeReordersTheWaiter() {
-            Tcb a = s.thread("a", 5);
-            Tcb b = s.thread("b", 6);
-            ntfns.receiveSignal(a, cap, true);
-            ntfns.receiveSignal(b, cap, true);
+        a.tcbPriority = 8;
+        ntfns.reorderNTFN(n, a);
 
-            a.tcbPriority = 8;
-            ntfns.reorderNTFN(n, a);
-
-            assertThat(waiters()).containsExactly(a, b);
-        }
+        assertThat(waiters()).containsExactly(a, b);
     }
 }

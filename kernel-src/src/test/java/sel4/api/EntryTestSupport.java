@@ -1,11 +1,8 @@
-package sel4;
+package sel4.api;
 
 import static sel4.api.MessageInfo.seL4_MessageInfo_new;
 import static sel4.api.MessageInfo.wordFromMessageInfo;
 
-import sel4.api.Event;
-import sel4.api.MessageInfo;
-import sel4.api.Syscall;
 import sel4.kernel.Kernel;
 import sel4.kernel.KernelModule;
 import sel4.machine.Registers;

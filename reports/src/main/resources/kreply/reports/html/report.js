@@ -489,6 +489,9 @@
       copy.removeAttribute('id');
       details.appendChild(copy);
       body.appendChild(details);
+    } else {
+      body.appendChild(el('p', { 'class': 'note no-doc' }, ['The rule ',
+        f.rule >= 0 ? el('a', { href: '#rule-' + f.rule }, [rule.id]) : rule.id, ' has no documentation page.']));
     }
     if (f.method >= 0) {
       body.appendChild(el('p', null, [el('button', { type: 'button', 'class': 'show-in-graph', 'data-node': f.method },

@@ -35,7 +35,7 @@ final class KernelSrcSample {
     final JavaSources src;
     final AnalysisResult result;
     final GateOutcome outcome;
-    /** The findings by "method simple name/rule id", for tests to look up. */
+    /** The findings by "Class#method/rule-id", for tests to look up. */
     final Map<String, Finding> byKey = new LinkedHashMap<>();
 
     static Path repo() {
@@ -204,7 +204,7 @@ final class KernelSrcSample {
                 List.of("C"), "src/main/java/sel4/arch/x86_64/IoPorts.java"));
         outcome = Gate.apply(result, new Baseline(entries), "kreply-baseline.json");
         for (Finding f : outcome.result().findings()) {
-            byKey.put(f.method().substring(f.method().indexOf('#') + 1) + "/" + f.ruleId(), f);
+            byKey.put(f.method().substring(f.method().lastIndexOf('.') + 1) + "/" + f.ruleId(), f);
         }
     }
 

@@ -50,8 +50,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Reports to write: json, sarif, html, text, comma-separated (default: all available; "
-                    + "html is not available yet and is refused).")
+            description = "Reports to write: json, sarif, html, text, comma-separated (default: all; html is "
+                    + "index.html, the page a reviewer reads).")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--rta", description = "Resolve virtual calls by rapid type analysis instead of class hierarchy analysis.")

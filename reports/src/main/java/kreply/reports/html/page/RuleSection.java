@@ -6,7 +6,7 @@ import kreply.reports.html.markdown.Block;
 
 /**
  * A rule as the report documents it: descriptor fields plus its documentation page parsed from
- * markdown ({@code doc} is empty when the page is missing; {@code docNote} then says why).
+ * markdown; {@code docNote} is null when the page was found, and otherwise says why there is none.
  * {@code index} gives the section its anchor, {@code #rule-<index>}.
  */
 public record RuleSection(int index, String id, String title, String severity, List<String> codes,

@@ -249,7 +249,7 @@ public final class Markdown {
         return i;
     }
 
-    /** Splits a table row at pipes that are neither escaped nor inside a code span. */
+    /** Splits a table row at pipes that are neither escaped nor inside a code span ({@code \|} is a literal pipe). */
     static List<String> cells(String row) {
         String r = row.strip();
         if (r.startsWith("|")) {
@@ -270,7 +270,7 @@ public final class Markdown {
                 int k = run(r, i, '`');
                 int close = InlineParser.closingBackticks(r, i + k, k);
                 int end = close < 0 ? i + k : close + k;
-                cell.append(r, i, end);
+                cell.append(r.substring(i, end).replace("\\|", "|")); // GFM: \| is a pipe even in code
                 i = end;
             } else if (c == '|') {
                 out.add(cell.toString());

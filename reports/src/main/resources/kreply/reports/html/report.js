@@ -60,6 +60,12 @@
     initCallGraph();
     document.documentElement.setAttribute('data-ready', 'true');
     performance.mark('kreply-rendered');
+    // the search index is only needed once someone types: build it when the browser is idle
+    (window.requestIdleCallback || window.setTimeout)(function () {
+      if (!hay) {
+        buildHay();
+      }
+    });
   }
 
   // ---- helpers

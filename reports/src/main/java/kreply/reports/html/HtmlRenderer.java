@@ -1,7 +1,6 @@
 package kreply.reports.html;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 import gg.jte.ContentType;
@@ -49,8 +48,6 @@ public final class HtmlRenderer implements Renderer {
                 }
             }
             throw e;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         out.flush();
     }

@@ -650,7 +650,7 @@ class InvariantsTest {
     // ---- cost ----
 
     @Test
-    void checkingABusyStateIsCheap() {
+    void checkingABusyStateAllocatesNothing() {
         Endpoint ep = endpoint();
         for (int i = 0; i < 40; i++) {
             Tcb t = thread("t" + i, 1 + (i % 5) * 40, ThreadState.Running);
@@ -668,16 +668,12 @@ class InvariantsTest {
         long tid = java.lang.Thread.currentThread().getId();
         int n = 20_000;
         long bytesBefore = mx.getThreadAllocatedBytes(tid);
-        long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             check();
         }
-        double micros = (System.nanoTime() - start) / 1e3 / n;
         double bytes = (double) (mx.getThreadAllocatedBytes(tid) - bytesBefore) / n;
         // No allocation on the success path (at most the two object iterators), whatever the load.
         assertThat(bytes).isLessThan(128.0);
-        // About 5 µs on an idle machine; the bound only catches pathological slowness because
-        // the build machine is shared.
-        assertThat(micros).isLessThan(1000.0);
+        // Its speed is measured by the explorer's benchmark, not by a timed test.
     }
 }

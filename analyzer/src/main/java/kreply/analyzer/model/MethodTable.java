@@ -1,0 +1,114 @@
+package kreply.analyzer.model;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import spoon.reflect.declaration.CtAnonymousExecutable;
+import spoon.reflect.declaration.CtConstructor;
+import spoon.reflect.declaration.CtExecutable;
+import spoon.reflect.declaration.CtMethod;
+import spoon.reflect.declaration.CtParameter;
+import spoon.reflect.declaration.CtType;
+import spoon.reflect.declaration.CtTypeMember;
+import spoon.reflect.declaration.CtTypeParameter;
+import spoon.reflect.visitor.filter.TypeFilter;
+
+/**
+ * Every type and method of the model, indexed by qualified name and method id. This is the only
+ * bridge from ids back to Spoon elements.
+ */
+public final class MethodTable {
+    private final Map<String, MethodInfo> methods = new LinkedHashMap<>();
+    private final Map<String, CtType<?>> types = new LinkedHashMap<>();
+    private final Map<String, List<String>> bySimpleName = new HashMap<>();
+    private final SourceModel source;
+
+    public MethodTable(SourceModel source) {
+        this.source = source;
+        List<CtType<?>> all = new ArrayList<>();
+        for (CtType<?> t : source.model().getElements(new TypeFilter<CtType<?>>(CtType.class))) {
+            if (!(t instanceof CtTypeParameter)) {
+                all.add(t);
+            }
+        }
+        for (CtType<?> t : all) {
+            String q = t.getQualifiedName();
+            types.putIfAbsent(q, t);
+            for (CtTypeMember m : t.getTypeMembers()) {
+                if (m instanceof CtMethod<?> || m instanceof CtConstructor<?> || m instanceof CtAnonymousExecutable) {
+                    add((CtExecutable<?>) m, t);
+                }
+            }
+        }
+    }
+
+    private void add(CtExecutable<?> e, CtType<?> t) {
+        String id = MethodIds.of(e);
+        if (methods.containsKey(id)) {
+            return;
+        }
+        File f = Positions.file(e);
+        String rel = f == null ? "" : source.relative(f.toPath());
+        List<String> names = new ArrayList<>();
+        for (CtParameter<?> p : e.getParameters()) {
+            names.add(p.getSimpleName());
+        }
+        int line = Positions.line(e);
+        if (e instanceof CtMethod<?> m && !m.getAnnotations().isEmpty()) {
+            // report on the signature line, not on an annotation above it
+            line = signatureLine(m, line);
+        }
+        MethodInfo info = new MethodInfo(id, e, t, rel, line, List.copyOf(names), e.getBody() != null);
+        methods.put(id, info);
+        bySimpleName.computeIfAbsent(info.simpleName(), k -> new ArrayList<>()).add(id);
+    }
+
+    private static int signatureLine(CtMethod<?> m, int dflt) {
+        try {
+            var p = m.getPosition();
+            if (p instanceof spoon.reflect.cu.position.DeclarationSourcePosition d) {
+                var cu = p.getCompilationUnit();
+                int start = d.getNameStart();
+                int[] lines = cu.getLineSeparatorPositions();
+                int line = 1;
+                for (int sep : lines) {
+                    if (sep < start) {
+                        line++;
+                    }
+                }
+                return line;
+            }
+        } catch (RuntimeException ignored) {
+            // fall back
+        }
+        return dflt;
+    }
+
+    public MethodInfo get(String id) {
+        return methods.get(id);
+    }
+
+    public Collection<MethodInfo> all() {
+        return methods.values();
+    }
+
+    public Map<String, CtType<?>> types() {
+        return types;
+    }
+
+    public CtType<?> type(String qualifiedName) {
+        return types.get(qualifiedName);
+    }
+
+    public List<String> idsNamed(String simpleName) {
+        return bySimpleName.getOrDefault(simpleName, List.of());
+    }
+
+    public SourceModel source() {
+        return source;
+    }
+}

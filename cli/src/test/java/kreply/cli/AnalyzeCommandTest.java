@@ -314,6 +314,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void htmlReportGetsTheCallGraphTheAnalysisRanOn() throws Exception {
+        engineFinds(finding(PGA, 120, "fp-1"));
+        cli.backend.graph = new FakeGraph();
+
+        cli.run("analyze", "--format", "html,json");
+
+        String html = Files.readString(cli.reports().resolve("index.html"));
+        assertThat(html).contains("with their direct callers and callees from the analysis's call graph")
+                // a callee of the witness entry that no witness path contains
+                .contains("\"id\":\"" + FakeGraph.B + "\"");
+    }
+
+    @Test
     void unknownFormatIsAnInputError() {
         cli.run("analyze", "--format", "xml");
         assertOneLineError("kreply: --format: unknown format 'xml' (available: json, sarif, html, text)");

@@ -785,7 +785,7 @@
       svg('title', null, [node.id + ' (' + sub + ')']),
       svg('rect', { x: x, y: y, width: w, height: h, rx: 6 }),
       svg('text', { x: x + 10, y: y + 18, 'class': 'node-name' }, [clip(compact(node.id), 38)]),
-      svg('text', { x: x + 10, y: y + 35, 'class': 'node-loc' }, [clip(sub, 46)])
+      svg('text', { x: x + 10, y: y + 35, 'class': 'node-loc' }, [clip(sub, 42)])
     ];
     if (isFocus) {
       return svg('g', { 'class': 'node focus' }, children);

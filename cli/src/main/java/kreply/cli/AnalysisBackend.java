@@ -15,6 +15,15 @@ interface AnalysisBackend {
 
     CallGraph callGraph(AnalyzeRequest request) throws AnalysisInputException;
 
+    /**
+     * The analysis with the call graph it ran on, for the HTML report's call-graph view; a backend
+     * that cannot hand the graph out returns null for it, and the report then shows the witness
+     * paths only.
+     */
+    default Analyzer.Run analyzeWithGraph(AnalyzeRequest request) throws AnalysisInputException {
+        return new Analyzer.Run(analyze(request), null);
+    }
+
     /** The real engine. */
     AnalysisBackend ENGINE = new AnalysisBackend() {
         @Override
@@ -25,6 +34,11 @@ interface AnalysisBackend {
         @Override
         public CallGraph callGraph(AnalyzeRequest request) throws AnalysisInputException {
             return new Analyzer().callGraph(request);
+        }
+
+        @Override
+        public Analyzer.Run analyzeWithGraph(AnalyzeRequest request) throws AnalysisInputException {
+            return new Analyzer().analyzeWithGraph(request);
         }
     };
 }

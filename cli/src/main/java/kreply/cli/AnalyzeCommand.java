@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import kreply.analyzer.engine.AnalyzeRequest;
+import kreply.analyzer.engine.Analyzer;
+import kreply.analyzer.graph.CallGraph;
 import kreply.analyzer.report.AnalysisResult;
 import kreply.analyzer.report.FindingStatus;
 import kreply.reports.Renderers;
@@ -50,8 +52,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Reports to write: json, sarif, html, text, comma-separated (default: all available; "
-                    + "html is not available yet and is refused).")
+            description = "Reports to write: json, sarif, html, text, comma-separated (default: all; html is "
+                    + "index.html, the page a reviewer reads).")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--rta", description = "Resolve virtual calls by rapid type analysis instead of class hierarchy analysis.")
@@ -91,9 +93,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         Baseline accepted = baselinePath != null && !updateBaseline ? BaselineFile.read(baselinePath) : Baseline.empty();
 
         AnalysisResult result;
+        CallGraph graph;
         try (ProgressDisplay progress = ProgressDisplay.start(ctx.err(), ctx.stderrIsTerminal() && !quiet)) {
-            result = ctx.backend().analyze(new AnalyzeRequest(src.paths(), src.root(), packFiles,
+            Analyzer.Run run = ctx.backend().analyzeWithGraph(new AnalyzeRequest(src.paths(), src.root(), packFiles,
                     rta ? AnalyzeRequest.Dispatch.RTA : AnalyzeRequest.Dispatch.CHA, progress));
+            result = run.result();
+            // only the HTML report draws the graph; do not keep it alive for the others
+            graph = selected.stream().anyMatch(r -> r.format().equals("html")) ? run.callGraph() : null;
         }
 
         String baselineName = baselinePath == null ? null : display(baselinePath, src.root());
@@ -106,7 +112,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             outcome = Gate.apply(result, accepted, baselineName);
         }
 
-        RenderContext rc = new RenderContext(ctx.home() == null ? null : ctx.home().resolve("rules"));
+        RenderContext rc = new RenderContext(ctx.home() == null ? null : ctx.home().resolve("rules"), graph);
         ReportOutput.Written written = new ReportOutput(outDir, rc).write(outcome, selected);
         boolean fails = failOn.fails(outcome);
         if (!quiet) {

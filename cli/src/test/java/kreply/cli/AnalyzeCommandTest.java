@@ -67,7 +67,7 @@ class AnalyzeCommandTest {
         assertThat(cli.reports().resolve("kreply.json")).isRegularFile();
         assertThat(cli.reports().resolve("kreply.sarif")).isRegularFile();
         assertThat(cli.reports().resolve("kreply.txt")).isRegularFile();
-        assertThat(cli.reports().resolve("kreply.html")).doesNotExist();
+        assertThat(cli.reports().resolve("index.html")).isRegularFile();
         assertThat(cli.out).contains("Findings: 0 (0 new, 0 baselined, 0 suppressed)")
                 .contains("PASSED (--fail-on new)");
         assertThat(cli.err).isEmpty();
@@ -296,17 +296,40 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void htmlFormatIsRefusedWithAReason() {
-        cli.run("analyze", "--format", "json,html");
-        assertOneLineError("kreply: --format html: the html report is not available in this version of kreply yet "
-                + "(available: json, sarif, text)");
-        assertThat(cli.backend.requests).isEmpty();
+    void htmlFormatWritesIndexHtmlWithTheGatedFindings() throws Exception {
+        engineFinds(finding(PGA, 120, "fp-1"), finding(GETBP, 300, "fp-2"));
+        Files.writeString(cli.kernel.resolve("kreply-baseline.json"), "{\"tool\": \"kreply\", \"format\": 1, "
+                + "\"entries\": [{\"fingerprint\": \"fp-1\", \"ruleId\": \"reply-protocol\", \"method\": \"" + PGA
+                + "\", \"kinds\": [\"C\", \"G\", \"B\"], \"file\": \"x\"}]}");
+
+        assertThat(cli.run("analyze", "--format", "html")).isEqualTo(1);
+
+        String html = Files.readString(cli.reports().resolve("index.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<title>kreply report: kernel-src</title>")
+                .contains("\"status\":\"new\"").contains("\"status\":\"baselined\"")
+                // the home's rules folder gives the rule its documentation page
+                .contains("<div class=\"ruledoc\" id=\"rule-0-doc\">");
+        assertThat(cli.reports().resolve("kreply.json")).doesNotExist();
+        assertThat(cli.out).contains("FAILED (--fail-on new): 1 new, 1 baselined, 0 suppressed");
+    }
+
+    @Test
+    void htmlReportGetsTheCallGraphTheAnalysisRanOn() throws Exception {
+        engineFinds(finding(PGA, 120, "fp-1"));
+        cli.backend.graph = new FakeGraph();
+
+        cli.run("analyze", "--format", "html,json");
+
+        String html = Files.readString(cli.reports().resolve("index.html"));
+        assertThat(html).contains("with their direct callers and callees from the analysis's call graph")
+                // a callee of the witness entry that no witness path contains
+                .contains("\"id\":\"" + FakeGraph.B + "\"");
     }
 
     @Test
     void unknownFormatIsAnInputError() {
         cli.run("analyze", "--format", "xml");
-        assertOneLineError("kreply: --format: unknown format 'xml' (available: json, sarif, text)");
+        assertOneLineError("kreply: --format: unknown format 'xml' (available: json, sarif, html, text)");
     }
 
     @Test

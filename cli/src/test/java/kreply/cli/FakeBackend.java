@@ -5,6 +5,7 @@ import java.util.List;
 
 import kreply.analyzer.engine.AnalysisInputException;
 import kreply.analyzer.engine.AnalyzeRequest;
+import kreply.analyzer.engine.Analyzer;
 import kreply.analyzer.graph.CallGraph;
 import kreply.analyzer.report.AnalysisResult;
 
@@ -21,6 +22,12 @@ final class FakeBackend implements AnalysisBackend {
         request.progress().progress("rules", 1, 2);
         fail();
         return result;
+    }
+
+    /** Hands out {@link #graph} with the result, as the engine hands out the graph it ran on. */
+    @Override
+    public Analyzer.Run analyzeWithGraph(AnalyzeRequest request) throws AnalysisInputException {
+        return new Analyzer.Run(analyze(request), graph);
     }
 
     @Override

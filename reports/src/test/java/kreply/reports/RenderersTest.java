@@ -1,4 +1,4 @@
-// contract: --format names resolve to renderers; html is known but refused with a reason until its renderer exists.
+// contract: --format names resolve to renderers (json, sarif, html, text, case-insensitively); an unknown name has neither a renderer nor a reason.
 package kreply.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,14 +10,14 @@ class RenderersTest {
 
     @Test
     void availableFormatsInDefaultOrder() {
-        assertThat(renderers.availableFormats()).containsExactly("json", "sarif", "text");
+        assertThat(renderers.availableFormats()).containsExactly("json", "sarif", "html", "text");
         assertThat(renderers.find("SARIF")).get().extracting(r -> r.fileName()).isEqualTo("kreply.sarif");
     }
 
     @Test
-    void htmlIsKnownButNotAvailable() {
-        assertThat(renderers.find("html")).isEmpty();
-        assertThat(renderers.unavailableReason("html")).get().asString().contains("not available");
+    void htmlWritesIndexHtml() {
+        assertThat(renderers.find(" HTML ")).get().extracting(r -> r.fileName()).isEqualTo("index.html");
+        assertThat(renderers.unavailableReason("html")).isEmpty();
     }
 
     @Test

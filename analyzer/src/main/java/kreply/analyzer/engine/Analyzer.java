@@ -41,6 +41,18 @@ public final class Analyzer {
 
     /** Runs a full analysis. */
     public AnalysisResult analyze(AnalyzeRequest request) throws AnalysisInputException {
+        return analyzeWithGraph(request).result();
+    }
+
+    /** An analysis result with the call graph it was computed on. */
+    public record Run(AnalysisResult result, CallGraph callGraph) {
+    }
+
+    /**
+     * Runs a full analysis and also hands out its call graph, for reports that draw call-graph
+     * neighbourhoods (the HTML report) without building the model a second time.
+     */
+    public Run analyzeWithGraph(AnalyzeRequest request) throws AnalysisInputException {
         ProgressListener progress = request.progress();
         Map<String, Long> timings = new LinkedHashMap<>();
         RulePack pack = loadPacks(request);
@@ -92,8 +104,8 @@ public final class Analyzer {
         List<RuleDescriptor> descriptors = rules.stream().map(Rule::descriptor).toList();
         List<String> packNames = request.packs().stream().map(p -> p.toAbsolutePath().normalize().toString()
                 .replace('\\', '/')).toList();
-        return new AnalysisResult(TOOL, VERSION, sm.root().toString().replace('\\', '/'), packNames, descriptors,
-                findings, sm.parseProblems(), suppressions, timings, stats);
+        return new Run(new AnalysisResult(TOOL, VERSION, sm.root().toString().replace('\\', '/'), packNames,
+                descriptors, findings, sm.parseProblems(), suppressions, timings, stats), graph);
     }
 
     /** Builds only the model and call graph (for {@code kreply graph}). */

@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -60,23 +62,45 @@ final class ReportOutput {
             StringWriter w = new StringWriter();
             render(text, timed, w);
             rendered = w.toString();
-            Path file = outDir.resolve(text.fileName());
-            try {
-                Files.writeString(file, rendered, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new CliException("cannot write report " + file + ": " + reason(e));
-            }
-            files.add(file);
+            String content = rendered;
+            files.add(writeAtomically(outDir.resolve(text.fileName()), out -> out.write(content)));
         }
         return new Written(files, rendered, timed);
     }
 
     private Path writeFile(Renderer r, GateOutcome outcome) {
-        Path file = outDir.resolve(r.fileName());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            render(r, outcome, w);
+        return writeAtomically(outDir.resolve(r.fileName()), w -> render(r, outcome, w));
+    }
+
+    /** Writes the body of a report file. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /**
+     * Writes a report next to its final name and moves it into place, so a reader (a CI step, a
+     * browser) never sees half a report and a failed run leaves the previous report intact.
+     */
+    private static Path writeAtomically(Path file, Body body) {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.writeTo(w);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new CliException("cannot write report " + file + ": " + reason(e));
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the temporary file is hidden and overwritten by the next run
+            }
         }
         return file;
     }

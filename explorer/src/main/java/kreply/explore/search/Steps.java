@@ -1,0 +1,102 @@
+package kreply.explore.search;
+
+import java.util.Arrays;
+
+/**
+ * A scenario in compact form: for each step the id of its event template (see
+ * {@link kreply.explore.driver.ActionCatalog}) and its argument. Template ids are the same in every
+ * build of a configuration, so a compact scenario replays on a freshly built system. A growable
+ * pair of arrays: recording a step during a search allocates nothing.
+ */
+public final class Steps {
+    private int[] ids;
+    private long[] args;
+    private int size;
+
+    public Steps(int capacity) {
+        ids = new int[Math.max(4, capacity)];
+        args = new long[Math.max(4, capacity)];
+    }
+
+    public void add(int id, long arg) {
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            args = Arrays.copyOf(args, size * 2);
+        }
+        ids[size] = id;
+        args[size] = arg;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int id(int i) {
+        return ids[i];
+    }
+
+    public long arg(int i) {
+        return args[i];
+    }
+
+    public void setArg(int i, long arg) {
+        args[i] = arg;
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    /** Drops the last step. */
+    public void removeLast() {
+        size--;
+    }
+
+    /** A copy of the first {@code n} steps. */
+    public Steps prefix(int n) {
+        Steps s = new Steps(n);
+        System.arraycopy(ids, 0, s.ids, 0, n);
+        System.arraycopy(args, 0, s.args, 0, n);
+        s.size = n;
+        return s;
+    }
+
+    public Steps copy() {
+        return prefix(size);
+    }
+
+    /** This scenario plus one more step, as a new scenario. */
+    public Steps plus(int id, long arg) {
+        Steps s = prefix(size);
+        s.add(id, arg);
+        return s;
+    }
+
+    /** The steps whose index is not in [from, to), as a new scenario. */
+    public Steps without(int from, int to) {
+        Steps s = new Steps(size - (to - from));
+        for (int i = 0; i < size; i++) {
+            if (i < from || i >= to) {
+                s.add(ids[i], args[i]);
+            }
+        }
+        return s;
+    }
+
+    /** Orders scenarios by length, then lexicographically (breadth-first order). */
+    public int compareTo(Steps o) {
+        if (size != o.size) {
+            return Integer.compare(size, o.size);
+        }
+        for (int i = 0; i < size; i++) {
+            if (ids[i] != o.ids[i]) {
+                return Integer.compare(ids[i], o.ids[i]);
+            }
+            if (args[i] != o.args[i]) {
+                return Long.compare(args[i], o.args[i]);
+            }
+        }
+        return 0;
+    }
+}

@@ -57,6 +57,15 @@ public final class Action {
         return kind;
     }
 
+    /**
+     * Whether {@code other} is this event with a smaller list-register index (and otherwise the
+     * same): the shrinker's simpler choice for an EOI or an InjectIRQ.
+     */
+    public boolean isLowerListRegisterOf(Action other) {
+        return (kind == EventKind.EOI || op == SyscallOp.INJECT_IRQ) && other.kind == kind && other.op == op
+                && other.thread == thread && other.cap == cap && lr < other.lr;
+    }
+
     /** The syscall, for syscall events; else null. */
     public SyscallOp op() {
         return op;

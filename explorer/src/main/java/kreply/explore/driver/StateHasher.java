@@ -139,11 +139,15 @@ public final class StateHasher {
         mix(sc.scBadge);
         mix(sc.scSporadic ? 1 : 0);
         if (sc.scRefillMax > 0) {
-            // Refills in order from the head, with release times relative to now.
+            // Refills in order from the head, with release times relative to now. A round-robin SC
+            // only ever asks whether its refills are ready (its times are never compared with each
+            // other or moved on), so its past times all count as "ready".
+            boolean roundRobin = sc.scPeriod == 0;
             int cap = sc.refillCapacity();
             int i = sc.scRefillHead;
             for (int n = 0; n < cap; n++) {
-                mix(sc.rTime[i] - now);
+                long rel = sc.rTime[i] - now;
+                mix(roundRobin && rel < 0 ? 0 : rel);
                 mix(sc.rAmount[i]);
                 if (i == sc.scRefillTail) {
                     break;

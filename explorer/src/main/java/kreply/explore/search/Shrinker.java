@@ -2,21 +2,25 @@ package kreply.explore.search;
 
 import kreply.explore.config.SystemConfig;
 import kreply.explore.driver.Action;
+import kreply.explore.driver.ActionCatalog;
 import kreply.explore.driver.Violation;
 import kreply.explore.trace.EventKind;
 
 /**
  * Shrinks a failing scenario to a minimal one that fails the same way (same kind of failure, same
- * invariant, same #346 variant): delta debugging over the events (Zeller's ddmin, removing ever
- * smaller chunks), then simplifying each remaining event's argument (message label and length to
- * 0, times to the smallest value that still fails), then delta debugging once more if the
- * arguments changed. Candidates are replayed leniently: an event a removal made impossible is
- * skipped, and the result keeps only the events that were applied, so the shrunk scenario replays
- * strictly. The number of replays is bounded.
+ * invariant, same #346 variant): delta debugging over the events (in the manner of Zeller's
+ * ddmin, removing ever smaller chunks), then simplifying each remaining event's argument (message
+ * label and length to 0, times halved while it still fails, EOI / InjectIRQ on lower list
+ * registers), then delta debugging again if anything changed, and for short results removing
+ * every contiguous range of events as a whole. Candidates are replayed leniently: an event a
+ * removal made impossible is skipped, and the result keeps only the events that were applied, so
+ * the shrunk scenario replays strictly. The number of replays is bounded.
  */
 public final class Shrinker {
     /** Replays the shrinker may spend. */
     public static final int DEFAULT_MAX_REPLAYS = 4000;
+    /** Longest scenario whose every contiguous range is tried for removal. */
+    private static final int RANGE_LIMIT = 40;
 
     private final SystemConfig config;
     private final Violation target;
@@ -40,9 +44,10 @@ public final class Shrinker {
             return failing;
         }
         ddmin();
-        if (simplifyArguments()) {
+        if (simplifyArguments() | simplifyListRegisters()) {
             ddmin();
         }
+        removeRanges();
         return best;
     }
 
@@ -66,29 +71,51 @@ public final class Shrinker {
         return false;
     }
 
+    /**
+     * Removes chunks of events while the scenario still fails, halving the chunk size whenever a
+     * whole pass removes nothing, down to single events (so the result is 1-minimal: no single
+     * event can be removed). After a successful removal the pass goes on at the same position
+     * instead of starting over, which keeps the number of replays near n log n for the long,
+     * mostly irrelevant scenarios random trials produce.
+     */
     private void ddmin() {
-        int n = 2;
+        int chunk = Math.max(1, best.size() / 2);
         while (best.size() >= 2 && replays < maxReplays) {
-            int size = best.size();
-            int chunk = (size + n - 1) / n;
-            boolean reduced = false;
-            // The last event is where it fails; it is never a candidate for removal on its own.
-            for (int start = 0; start < size; start += chunk) {
+            boolean removed = false;
+            int start = 0;
+            while (start < best.size() && replays < maxReplays) {
+                int size = best.size();
                 int end = Math.min(size, start + chunk);
-                if (start == 0 && end == size) {
-                    continue;
-                }
-                if (test(best.without(start, end))) {
-                    n = Math.max(n - 1, 2);
-                    reduced = true;
-                    break;
+                if (end - start < size && test(best.without(start, end))) {
+                    removed = true;
+                } else {
+                    start += chunk;
                 }
             }
-            if (!reduced) {
+            if (!removed) {
                 if (chunk == 1) {
                     return;
                 }
-                n = Math.min(n * 2, size);
+                chunk = Math.max(1, chunk / 2);
+            }
+        }
+    }
+
+    /**
+     * For short scenarios, tries removing every contiguous range, longest first. ddmin removes
+     * aligned chunks and keeps only removals that fail on their own; a run of time events that
+     * only matters as a whole (each moves the next deadline) needs to go in one piece.
+     */
+    private void removeRanges() {
+        if (best.size() > RANGE_LIMIT) {
+            return;
+        }
+        for (int len = best.size() - 1; len >= 1 && replays < maxReplays; len--) {
+            for (int from = 0; from + len <= best.size() && replays < maxReplays; from++) {
+                if (test(best.without(from, from + len))) {
+                    len = best.size();
+                    break;
+                }
             }
         }
     }
@@ -128,6 +155,35 @@ public final class Shrinker {
         return changed;
     }
 
+    /**
+     * Replaces EOI and InjectIRQ events with the same event on a lower list register where the
+     * scenario still fails (list registers injected at start-up make events that re-inject them
+     * unnecessary); true if any changed.
+     */
+    private boolean simplifyListRegisters() {
+        boolean changed = false;
+        ActionCatalog catalog = catalog();
+        for (int i = 0; i < best.size() && replays < maxReplays; i++) {
+            Action a = catalog.get(best.id(i));
+            for (int id = 0; id < catalog.size(); id++) {
+                if (!catalog.get(id).isLowerListRegisterOf(a)) {
+                    continue;
+                }
+                Steps s = best.copy();
+                s.replace(i, id, best.arg(i));
+                int before = best.size();
+                if (test(s)) {
+                    changed = true;
+                    if (best.size() != before) {
+                        i = -1;
+                    }
+                    break;
+                }
+            }
+        }
+        return changed;
+    }
+
     private static boolean simplerThan(EventKind kind, long candidate, long arg) {
         if (candidate < 0 || candidate == arg) {
             return false;
@@ -138,24 +194,26 @@ public final class Shrinker {
         return candidate < arg;
     }
 
-    private EventKind[] kinds;
-    private boolean[] messages;
+    private ActionCatalog catalog;
 
-    private EventKind kindOf(int id) {
-        if (kinds == null) {
-            Session s = Session.start(config);
-            kinds = new EventKind[s.catalog().size()];
-            messages = new boolean[kinds.length];
-            for (int i = 0; i < kinds.length; i++) {
-                Action a = s.catalog().get(i);
-                kinds[i] = a.kind();
-                messages[i] = a.takesMessage();
-            }
+    /** Template ids are the same in every build of the configuration, so one catalog describes them all. */
+    private ActionCatalog catalog() {
+        if (catalog == null) {
+            catalog = Session.start(config).catalog();
         }
-        return messages[id] ? EventKind.SYSCALL : kinds[id] == EventKind.SYSCALL ? null : kinds[id];
+        return catalog;
     }
 
-    /** Simpler values to try for an argument, simplest first. */
+    /** The kind whose argument {@link #simpler} varies: SYSCALL for messages, null if there is none. */
+    private EventKind kindOf(int id) {
+        Action a = catalog().get(id);
+        if (a.takesMessage()) {
+            return EventKind.SYSCALL;
+        }
+        return a.takesTime() ? a.kind() : null;
+    }
+
+    /** Simpler values to try for an argument, simplest first (halving, so a time shrinks in log steps). */
     private static long[] simpler(EventKind kind, long arg) {
         if (kind == null) {
             return new long[0];
@@ -163,8 +221,8 @@ public final class Shrinker {
         return switch (kind) {
             case SYSCALL -> new long[] {Action.message(0, 0), Action.message(Action.label(arg), 0),
                 Action.message(0, Action.length(arg))};
-            case TICK -> new long[] {1, arg / 2, arg - 1};
-            case DEADLINE -> new long[] {0, 1, arg / 2, arg - 1};
+            case TICK -> new long[] {1, arg / 2};
+            case DEADLINE -> new long[] {0, 1, arg / 2};
             default -> new long[0];
         };
     }

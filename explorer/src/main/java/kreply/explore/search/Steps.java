@@ -44,6 +44,12 @@ public final class Steps {
         args[i] = arg;
     }
 
+    /** Replaces step {@code i} with another event. */
+    public void replace(int i, int id, long arg) {
+        ids[i] = id;
+        args[i] = arg;
+    }
+
     public void clear() {
         size = 0;
     }

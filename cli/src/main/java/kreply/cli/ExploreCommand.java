@@ -19,6 +19,7 @@ import kreply.explore.TraceFiles;
 import kreply.explore.config.ShippedConfigs;
 import kreply.explore.config.SystemConfig;
 import kreply.explore.kernel.KernelRuntime;
+import kreply.explore.kernel.KernelSources;
 import kreply.explore.protocol.EngineResponse;
 import kreply.explore.protocol.FindingReport;
 import kreply.explore.trace.Trace;
@@ -112,6 +113,10 @@ final class ExploreCommand implements Callable<Integer> {
         }
         validate();
         try {
+            for (String dir : kernels) {
+                // Before any work: a folder without kernel sources is a usage error, not a compile step.
+                KernelSources.locate(ctx.resolve(dir));
+            }
             if (replay != null) {
                 return replay(o);
             }

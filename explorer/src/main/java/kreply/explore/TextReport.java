@@ -61,7 +61,14 @@ public final class TextReport {
                         + " %d %s, %,.0f kernel events/s per thread%n", s.events(), s.kernelEntries(), seconds,
                 s.kernelEventsPerSecond(), s.eventsPerSecond(), s.threads(), s.threads() == 1 ? "thread" : "threads",
                 s.kernelEventsPerSecond() / s.threads());
+        if (seconds < SHORT_RUN_SECONDS) {
+            out.println("  (a run this short is mostly start-up and JIT compilation; the explorer benchmark measures"
+                    + " steady speed: mvn -B -Pbench -pl explorer -am verify -DskipTests)");
+        }
     }
+
+    /** Below this a search's speed says little about the explorer's steady speed. */
+    private static final double SHORT_RUN_SECONDS = 2;
 
     /** One row per kernel, one column per variant: which #346 variants remain. */
     public static void variantTable(PrintWriter out, List<String> kernels, List<String> variants, List<List<String>> cells) {

@@ -210,16 +210,19 @@ public final class ActionCatalog {
 
     /**
      * Writes the ids of the current thread's replies that answer a caller waiting on one of its
-     * reply objects (Reply and ReplyRecv on that reply) and returns how many there are.
+     * reply objects (Reply and ReplyRecv on that reply) and returns how many there are. A passive
+     * thread answers with ReplyRecv only, as passive servers do: after a plain Reply it would keep
+     * running without an SC and never wait again.
      */
     public int owedReplies(Stepper s, int[] out) {
         ThreadHandle ct = s.system().handleOf(s.system().k.ks.ksCurThread);
         if (ct == null) {
             return 0;
         }
+        boolean passive = ct.spec.sc().isPassive();
         int n = 0;
         for (Action a : threadActions[ct.index]) {
-            NamedCap r = a.op == SyscallOp.REPLY ? a.cap : a.op == SyscallOp.REPLY_RECV ? a.reply : null;
+            NamedCap r = a.op == SyscallOp.REPLY && !passive ? a.cap : a.op == SyscallOp.REPLY_RECV ? a.reply : null;
             if (r != null && r.object() instanceof Reply reply && reply.replyTCB != null
                     && reply.replyTCB.tcbState.tsType() == ThreadStateType.BlockedOnReply) {
                 out[n++] = a.id;

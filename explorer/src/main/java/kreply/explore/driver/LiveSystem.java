@@ -103,6 +103,14 @@ public final class LiveSystem {
         return k.ks.ksReleaseQueue.head != null;
     }
 
+    /**
+     * Runs the kernel's whole invariant checker on the current state now (it also runs after
+     * every event); throws the kernel's {@code InvariantViolation} if a check fails.
+     */
+    public void checkInvariants() {
+        k.invariants.checkAfterEvent(null);
+    }
+
     /** Kernel entries so far (including those of building the system). */
     public long kernelEntries() {
         return k.ks.ksKernelEntries;

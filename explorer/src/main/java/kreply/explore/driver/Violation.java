@@ -32,8 +32,14 @@ public record Violation(Kind kind, String invariant, String thread, String detai
         return kind == Kind.INVARIANT && sp > 0 && invariant.startsWith("Q") ? invariant.substring(0, sp) : invariant;
     }
 
-    /** Whether {@code other} is the same failure for shrinking: same kind, invariant and variant. */
+    /**
+     * Whether {@code other} is the same failure for shrinking: the same kind and #346 variant, and
+     * for a violation that is not a #346 variant the same invariant. A #346 variant shows up as
+     * whichever check first sees the blocked-and-queued thread (Q11 when the handler is waiting,
+     * Q12 when the thread blocks on the endpoint), so any of them will do.
+     */
     public boolean sameAs(Violation other) {
-        return other != null && kind == other.kind && invariant.equals(other.invariant) && variant == other.variant;
+        return other != null && kind == other.kind && variant == other.variant
+                && (variant.is346() || invariant.equals(other.invariant));
     }
 }

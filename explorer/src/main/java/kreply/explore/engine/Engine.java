@@ -132,7 +132,9 @@ final class Engine {
         Trace trace = new Trace(config, req.kernelLabel(), req.strategy(), req.seed(), Scenarios.events(config, steps),
                 new TraceViolation(vr.step(), vr.kind(), vr.invariant(), vr.thread(), vr.detail(), vr.variant(),
                         vr.irqHandler()));
-        return new FindingReport(vr, lines(p), TraceJson.write(trace), found.steps().size(), found.trial(), replays);
+        // Random trials are numbered from 1 for people; the exhaustive search reports its depth.
+        long foundAt = "exhaustive".equals(req.strategy()) ? found.trial() : found.trial() + 1;
+        return new FindingReport(vr, lines(p), TraceJson.write(trace), found.steps().size(), foundAt, replays);
     }
 
     private static List<StepReport> lines(Scenarios.Printed p) {

@@ -36,7 +36,7 @@ final class RandomWalk {
     /** Fault weight of a thread without a fault handler (a fault stops it for good). */
     private static final int UNHANDLED_FAULT_WEIGHT = 2;
     /** How often (in %) a thread that owes a reply sends it. */
-    private static final int REPLY_PERCENT = 80;
+    private static final int REPLY_PERCENT = 90;
     /** While idle: the share (in %) of device events when a device can raise its line. */
     private static final int IDLE_DEVICE_PERCENT = 40;
 

@@ -7,8 +7,8 @@ import kreply.explore.driver.Violation;
 import kreply.explore.trace.EventKind;
 
 /**
- * Shrinks a failing scenario to a minimal one that fails the same way (same kind of failure, same
- * invariant, same #346 variant): delta debugging over the events (in the manner of Zeller's
+ * Shrinks a failing scenario to a minimal one that fails the same way ({@link Violation#sameAs}: the
+ * same #346 variant, or for other violations the same invariant): delta debugging over the events (in the manner of Zeller's
  * ddmin, removing ever smaller chunks), then simplifying each remaining event's argument (message
  * label and length to 0, times halved while it still fails, EOI / InjectIRQ on lower list
  * registers), then delta debugging again if anything changed, and for short results removing

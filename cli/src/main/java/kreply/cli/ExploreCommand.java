@@ -19,7 +19,6 @@ import kreply.explore.TraceFiles;
 import kreply.explore.config.ShippedConfigs;
 import kreply.explore.config.SystemConfig;
 import kreply.explore.kernel.KernelRuntime;
-import kreply.explore.kernel.KernelSources;
 import kreply.explore.protocol.EngineResponse;
 import kreply.explore.protocol.FindingReport;
 import kreply.explore.trace.Trace;
@@ -115,7 +114,7 @@ final class ExploreCommand implements Callable<Integer> {
         try {
             for (String dir : kernels) {
                 // Before any work: a folder without kernel sources is a usage error, not a compile step.
-                KernelSources.locate(ctx.resolve(dir));
+                Explorer.checkKernelFolder(ctx.resolve(dir));
             }
             if (replay != null) {
                 return replay(o);
@@ -212,7 +211,10 @@ final class ExploreCommand implements Callable<Integer> {
     private int search(PrintWriter o, SystemConfig cfg, Explorer.Options opts) {
         try (KernelRuntime k = kernel(kernels.isEmpty() ? null : kernels.get(0))) {
             header(o, cfg, k, opts);
-            EngineResponse r = Explorer.search(k, cfg, opts);
+            EngineResponse r;
+            try (ProgressDisplay progress = ProgressDisplay.start(ctx.err(), ctx.stderrIsTerminal())) {
+                r = Explorer.search(k, cfg, opts, line -> show(progress, line));
+            }
             if (r.finding() == null) {
                 o.println(clean(opts, r));
                 TextReport.speed(o, r.stats());
@@ -227,6 +229,18 @@ final class ExploreCommand implements Callable<Integer> {
             o.println("trace saved: " + file + " (replay: kreply explore --replay " + file + ")");
             TextReport.speed(o, r.stats());
             return ExitCodes.FINDINGS;
+        }
+    }
+
+    /** The engine reports {@code phase<TAB>done<TAB>total}; the display shows it on a terminal only. */
+    static void show(ProgressDisplay progress, String line) {
+        String[] parts = line.split("\t");
+        if (parts.length == 3) {
+            try {
+                progress.progress(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            } catch (NumberFormatException e) {
+                // not a progress line: nothing to show
+            }
         }
     }
 
@@ -250,7 +264,10 @@ final class ExploreCommand implements Callable<Integer> {
         for (int i = 0; i < dirs.size(); i++) {
             try (KernelRuntime k = kernel(dirs.get(i))) {
                 header(o, cfg, k, opts);
-                EngineResponse r = Explorer.variants(k, cfg, opts, targets);
+                EngineResponse r;
+                try (ProgressDisplay progress = ProgressDisplay.start(ctx.err(), ctx.stderrIsTerminal())) {
+                    r = Explorer.variants(k, cfg, opts, targets, line -> show(progress, line));
+                }
                 List<String> row = new ArrayList<>();
                 for (String v : columns) {
                     FindingReport f = r.variants().stream().filter(x -> x.violation().variant().equals(v)).findFirst()

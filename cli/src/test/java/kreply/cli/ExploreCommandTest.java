@@ -101,6 +101,16 @@ class ExploreCommandTest {
         assertThat(cli.err).startsWith("kreply explore: Invalid value for option '--strategy'").doesNotContain("\tat ");
     }
 
+    @Test
+    void engineProgressLinesFeedTheTerminalDisplay() {
+        java.io.StringWriter w = new java.io.StringWriter();
+        long[] now = {5000};
+        ProgressDisplay display = ProgressDisplay.manual(new java.io.PrintWriter(w), true, 0, () -> now[0]);
+        ExploreCommand.show(display, "exploring\t250\t1000");
+        ExploreCommand.show(display, "not a progress line");
+        assertThat(w.toString()).contains("exploring 250/1000 (25%)");
+    }
+
     private void expectUsageError(String[] args, String message) {
         assertThat(cli.run(args)).as(String.join(" ", args)).isEqualTo(2);
         assertThat(cli.err).isEqualTo(message + "\n");

@@ -3,6 +3,7 @@ package kreply.explore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import kreply.explore.config.ConfigException;
 import kreply.explore.config.ConfigJson;
 import kreply.explore.config.ConfigLoader;
@@ -11,7 +12,9 @@ import kreply.explore.config.SystemConfig;
 import kreply.explore.config.ThreadSpec;
 import kreply.explore.kernel.BundledKernel;
 import kreply.explore.kernel.CompiledKernel;
+import kreply.explore.kernel.KernelLoadException;
 import kreply.explore.kernel.KernelRuntime;
+import kreply.explore.kernel.KernelSources;
 import kreply.explore.protocol.EngineRequest;
 import kreply.explore.protocol.EngineResponse;
 import kreply.explore.protocol.ProtocolJson;
@@ -48,16 +51,39 @@ public final class Explorer {
 
     /** The bundled legacy kernel, or the kernel in {@code dir} compiled and isolated. */
     public static KernelRuntime kernel(Path dir) {
-        return dir == null ? new BundledKernel() : CompiledKernel.load(dir);
+        try {
+            return dir == null ? new BundledKernel() : CompiledKernel.load(dir);
+        } catch (KernelLoadException e) {
+            throw new ExploreException(e.getMessage());
+        }
+    }
+
+    /** Checks that {@code dir} holds kernel sources (quickly: nothing is compiled). */
+    public static void checkKernelFolder(Path dir) {
+        try {
+            KernelSources.locate(dir);
+        } catch (KernelLoadException e) {
+            throw new ExploreException(e.getMessage());
+        }
     }
 
     public static EngineResponse search(KernelRuntime kernel, SystemConfig config, Options o) {
-        return call(kernel, request("search", config, kernel, o, null, null, List.of(), true));
+        return search(kernel, config, o, null);
+    }
+
+    /** As {@link #search(KernelRuntime, SystemConfig, Options)}, with progress lines (see {@link KernelRuntime#call}). */
+    public static EngineResponse search(KernelRuntime kernel, SystemConfig config, Options o, Consumer<String> progress) {
+        return call(kernel, request("search", config, kernel, o, null, null, List.of(), true), progress);
     }
 
     /** Searches until every variant in {@code targets} was found or the budget ran out. */
     public static EngineResponse variants(KernelRuntime kernel, SystemConfig config, Options o, List<String> targets) {
-        return call(kernel, request("variants", config, kernel, o, null, null, targets, true));
+        return variants(kernel, config, o, targets, null);
+    }
+
+    public static EngineResponse variants(KernelRuntime kernel, SystemConfig config, Options o, List<String> targets,
+                                          Consumer<String> progress) {
+        return call(kernel, request("variants", config, kernel, o, null, null, targets, true), progress);
     }
 
     /** The #346 variants a configuration can show: the timeout case needs a VCPU thread with a timeout handler. */
@@ -82,12 +108,12 @@ public final class Explorer {
 
     public static EngineResponse replay(KernelRuntime kernel, Trace trace, String traceText, String source) {
         Options o = new Options(trace.strategy(), trace.seed(), 0, 0, 1, false);
-        return call(kernel, request("replay", trace.config(), kernel, o, traceText, source, List.of(), true));
+        return call(kernel, request("replay", trace.config(), kernel, o, traceText, source, List.of(), true), null);
     }
 
     /** A measurement run for the benchmark: the whole budget, optionally without the invariant checker. */
     public static EngineResponse bench(KernelRuntime kernel, SystemConfig config, Options o, boolean checks) {
-        return call(kernel, request("bench", config, kernel, o, null, null, List.of(), checks));
+        return call(kernel, request("bench", config, kernel, o, null, null, List.of(), checks), null);
     }
 
     private static EngineRequest request(String mode, SystemConfig config, KernelRuntime kernel, Options o, String trace,
@@ -96,8 +122,8 @@ public final class Explorer {
                 o.depth(), o.threads(), o.shrink(), trace, source, targets, checks);
     }
 
-    private static EngineResponse call(KernelRuntime kernel, EngineRequest req) {
-        EngineResponse r = ProtocolJson.read(kernel.call(ProtocolJson.write(req)), EngineResponse.class);
+    private static EngineResponse call(KernelRuntime kernel, EngineRequest req, Consumer<String> progress) {
+        EngineResponse r = ProtocolJson.read(kernel.call(ProtocolJson.write(req), progress), EngineResponse.class);
         if ("error".equals(r.status())) {
             throw new ExploreException(r.error());
         }

@@ -83,6 +83,20 @@ class ExplorerTest {
     }
 
     @Test
+    void longSearchesReportProgress() {
+        SystemConfig plain = new kreply.explore.config.ConfigLoader().parse(
+                "threads:\n  - {name: a, priority: 10, sc: {budget: 500, period: 500}}\n", "plain.yaml", false, "plain");
+        java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (KernelRuntime k = Explorer.kernel(null)) {
+            EngineResponse r = Explorer.search(k, plain, new Explorer.Options("random", 1, 400_000, 1000, 1, true),
+                    lines::add);
+            assertThat(r.status()).isEqualTo("clean");
+            assertThat(lines).isNotEmpty().allMatch(l -> l.matches("exploring\\t\\d+\\t400000"));
+            assertThat(lines.get(lines.size() - 1)).isEqualTo("exploring\t" + r.stats().events() + "\t400000");
+        }
+    }
+
+    @Test
     void configurationsAreNamesOrFiles() throws Exception {
         assertThat(Explorer.loadConfig("vmm", tmp).name()).isEqualTo("vmm");
         Files.writeString(tmp.resolve("mine.yaml"), ShippedConfigs.text("passive-server"));

@@ -8,6 +8,7 @@ import static sel4.machine.Registers.msgRegisters;
 import static sel4.machine.Registers.n_msgRegisters;
 import static sel4.machine.Registers.replyRegister;
 
+import kreply.explore.trace.EventKind;
 import kreply.explore.trace.FaultKind;
 import sel4.api.Event;
 import sel4.api.MessageInfo;
@@ -133,10 +134,10 @@ public final class Stepper {
         if (!enabled(a)) {
             return false;
         }
-        if (a.kind == kreply.explore.trace.EventKind.DEADLINE) {
+        if (a.kind == EventKind.DEADLINE) {
             return arg >= 0 && timer.getDeadline() - arg > timer.getCurrentTime();
         }
-        return a.kind != kreply.explore.trace.EventKind.TICK || arg >= 0;
+        return a.kind != EventKind.TICK || arg >= 0;
     }
 
     /** The guest of {@code t} is running: {@code t} is current and its VCPU is loaded and enabled. */
@@ -324,7 +325,7 @@ public final class Stepper {
     private void reexecute(ThreadHandle t) {
         Action a = t.lastAction;
         long[] regs = t.tcb.tcbArch.tcbContext.registers;
-        if (a.kind == kreply.explore.trace.EventKind.FAULT && a.fault != FaultKind.UNKNOWN_SYSCALL) {
+        if (a.kind == EventKind.FAULT && a.fault != FaultKind.UNKNOWN_SYSCALL) {
             regs[FaultIP] = regs[NextIP];
             timer.advance(1);
             k.callKernel(a.event);

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import kreply.explore.config.ConfigLoader;
 import kreply.explore.config.SystemConfig;
 import kreply.explore.driver.Variant;
@@ -32,6 +33,13 @@ import kreply.explore.trace.TraceViolation;
  * violation and replaying the shrunk scenario to print it.
  */
 final class Engine {
+    private final Consumer<String> progress;
+
+    /** {@code progress} receives {@code phase<TAB>done<TAB>total} lines during long work, or is null. */
+    Engine(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
     EngineResponse handle(EngineRequest req) {
         SystemConfig config = new ConfigLoader().parse(req.config(), "configuration", true, "config");
         return switch (req.mode()) {
@@ -47,13 +55,14 @@ final class Engine {
         Found found;
         StatsReport stats;
         if ("exhaustive".equals(req.strategy())) {
-            ExhaustiveSearch.Result r = new ExhaustiveSearch(config, req.maxEvents(), req.depth(), req.threads()).run();
+            ExhaustiveSearch.Result r = new ExhaustiveSearch(config, req.maxEvents(), req.depth(), req.threads())
+                    .reportingTo(progress).run();
             found = r.found();
             stats = stats(r.stats(), r.found() != null ? (int) r.found().trial() - 1 : r.depthCompleted(),
                     r.budgetExhausted());
         } else {
             RandomSearch.Result r = new RandomSearch(config, req.seed(), req.maxEvents(), req.depth(), req.threads())
-                    .firstViolation();
+                    .reportingTo(progress).firstViolation();
             found = r.first();
             stats = stats(r.stats(), 0, false);
         }
@@ -69,7 +78,7 @@ final class Engine {
             targets.add(Variant.fromId(t));
         }
         RandomSearch.Result r = new RandomSearch(config, req.seed(), req.maxEvents(), req.depth(), req.threads())
-                .variants(targets);
+                .reportingTo(progress).variants(targets);
         List<FindingReport> findings = new ArrayList<>();
         for (Map.Entry<Variant, Found> e : r.byVariant().entrySet()) {
             findings.add(finding(config, e.getValue(), req));
@@ -122,7 +131,7 @@ final class Engine {
         Steps steps = found.steps();
         int replays = 0;
         if (req.shrink()) {
-            Scenarios.Shrunk s = Scenarios.shrink(config, found, Shrinker.DEFAULT_MAX_REPLAYS);
+            Scenarios.Shrunk s = Scenarios.shrink(config, found, Shrinker.DEFAULT_MAX_REPLAYS, progress);
             steps = s.steps();
             replays = s.replays();
         }

@@ -13,7 +13,7 @@ import kreply.explore.trace.TraceException;
 
 /**
  * The engine's entry point, the only thing the host calls. It takes and returns JSON text (and a
- * progress sink, unused for now), so a kernel compiled from another source folder can be loaded
+ * sink for progress lines), so a kernel compiled from another source folder can be loaded
  * with its own copy of the engine in a separate class loader and driven through
  * {@code java.*} types only. Input problems come back as status {@code error} with a one-line
  * message; anything else is a bug and comes back as {@code internal} with its stack trace.
@@ -24,7 +24,7 @@ public final class EngineEntry implements BiFunction<String, Consumer<String>, S
         EngineResponse response;
         try {
             EngineRequest req = ProtocolJson.read(requestJson, EngineRequest.class);
-            response = new Engine().handle(req);
+            response = new Engine(progress).handle(req);
         } catch (ConfigException | TraceException | SetupException e) {
             response = EngineResponse.error(e.getMessage());
         } catch (LinkageError e) {

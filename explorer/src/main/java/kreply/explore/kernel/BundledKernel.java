@@ -1,5 +1,6 @@
 package kreply.explore.kernel;
 
+import java.util.function.Consumer;
 import kreply.explore.engine.EngineEntry;
 
 /** The legacy kernel bundled with kreply (the kernel-src module), running in kreply's own class loader. */
@@ -8,8 +9,8 @@ public final class BundledKernel implements KernelRuntime {
     private final EngineEntry engine = new EngineEntry();
 
     @Override
-    public String call(String requestJson) {
-        return engine.apply(requestJson, line -> { });
+    public String call(String requestJson, Consumer<String> progress) {
+        return engine.apply(requestJson, progress);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import kreply.explore.ExploreException;
 
 /**
  * A kernel compiled from a source folder ({@code --kernel DIR}), for example a copy the
@@ -39,13 +38,13 @@ public final class CompiledKernel implements KernelRuntime {
         } catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException
                  | InvocationTargetException | LinkageError e) {
             KernelCompiler.delete(classes);
-            throw new ExploreException("--kernel " + dir + ": cannot load the explorer's engine with this kernel: " + e);
+            throw new KernelLoadException("--kernel " + dir + ": cannot load the explorer's engine with this kernel: " + e);
         }
     }
 
     @Override
-    public String call(String requestJson) {
-        return engine.apply(requestJson, line -> { });
+    public String call(String requestJson, Consumer<String> progress) {
+        return engine.apply(requestJson, progress);
     }
 
     @Override

@@ -16,7 +16,6 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
-import kreply.explore.ExploreException;
 
 /**
  * Compiles a kernel source tree with the platform compiler ({@code javax.tools}) into a temporary
@@ -31,19 +30,19 @@ public final class KernelCompiler {
     public static Path compile(Path sourceRoot, String what) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
-            throw new ExploreException(what + ": compiling a kernel needs a JDK, and this Java runtime has no compiler");
+            throw new KernelLoadException(what + ": compiling a kernel needs a JDK, and this Java runtime has no compiler");
         }
         List<Path> sources;
         try (Stream<Path> walk = Files.walk(sourceRoot)) {
             sources = walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
-            throw new ExploreException(what + ": cannot read the kernel sources: " + e.getMessage());
+            throw new KernelLoadException(what + ": cannot read the kernel sources: " + e.getMessage());
         }
         Path out;
         try {
             out = Files.createTempDirectory("kreply-kernel-");
         } catch (IOException e) {
-            throw new ExploreException(what + ": cannot create a temporary folder: " + e.getMessage());
+            throw new KernelLoadException(what + ": cannot create a temporary folder: " + e.getMessage());
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -55,11 +54,11 @@ public final class KernelCompiler {
             boolean ok = compiler.getTask(null, fm, diagnostics, options, null, units).call();
             if (!ok) {
                 delete(out);
-                throw new ExploreException(what + ": the kernel does not compile: " + firstError(diagnostics, sourceRoot));
+                throw new KernelLoadException(what + ": the kernel does not compile: " + firstError(diagnostics, sourceRoot));
             }
         } catch (IOException e) {
             delete(out);
-            throw new ExploreException(what + ": compiling the kernel failed: " + e.getMessage());
+            throw new KernelLoadException(what + ": compiling the kernel failed: " + e.getMessage());
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package kreply.explore.kernel;
 
+import java.util.function.Consumer;
+
 /**
  * A kernel the explorer can run on, with its own copy of the exploration engine: it takes an
  * engine request as JSON and returns the engine's response as JSON. Implementations either call
@@ -7,8 +9,11 @@ package kreply.explore.kernel;
  * from a source folder.
  */
 public interface KernelRuntime extends AutoCloseable {
-    /** Runs one engine request. */
-    String call(String requestJson);
+    /**
+     * Runs one engine request; {@code progress} (or null) receives {@code phase<TAB>done<TAB>total}
+     * lines during long work.
+     */
+    String call(String requestJson, Consumer<String> progress);
 
     /** How the kernel is named in reports and saved traces. */
     String label();

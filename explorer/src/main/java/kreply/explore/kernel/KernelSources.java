@@ -3,7 +3,6 @@ package kreply.explore.kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import kreply.explore.ExploreException;
 
 /**
  * Finds the kernel sources in a folder given with {@code --kernel}: a kernel-src module folder
@@ -19,14 +18,14 @@ public final class KernelSources {
     /** The source root (the folder holding {@code sel4/}) of the kernel in {@code dir}. */
     public static Path locate(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new ExploreException("--kernel " + dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+            throw new KernelLoadException("--kernel " + dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
         }
         for (Path root : List.of(dir.resolve("src/main/java"), dir.resolve("kernel-src/src/main/java"), dir)) {
             if (Files.isRegularFile(root.resolve(MARKER))) {
                 return root;
             }
         }
-        throw new ExploreException("--kernel " + dir + ": no kernel sources there (expected a kernel-src module folder"
+        throw new KernelLoadException("--kernel " + dir + ": no kernel sources there (expected a kernel-src module folder"
                 + " with src/main/java/sel4/kernel/Kernel.java, or a source root with sel4/kernel/Kernel.java)");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import kreply.explore.config.SystemConfig;
 import kreply.explore.driver.Action;
 import kreply.explore.driver.ActionCatalog;
@@ -41,6 +42,7 @@ public final class ExhaustiveSearch {
     private final int depth;
     private final int threads;
     private final Choices choices;
+    private Consumer<String> progress;
 
     public ExhaustiveSearch(SystemConfig config, long maxEvents, int depth, int threads) {
         if (depth < 1 || threads < 1 || maxEvents < 1) {
@@ -53,9 +55,21 @@ public final class ExhaustiveSearch {
         this.choices = new Choices(config);
     }
 
+    /** Reports progress (events explored out of the budget) to {@code sink} while searching. */
+    public ExhaustiveSearch reportingTo(Consumer<String> sink) {
+        this.progress = sink;
+        return this;
+    }
+
     public Result run() {
         long start = System.nanoTime();
         Counters counters = new Counters();
+        try (ProgressTicker ticker = ProgressTicker.start(progress, "exploring", counters.events::get, maxEvents)) {
+            return search(start, counters);
+        }
+    }
+
+    private Result search(long start, Counters counters) {
         Session initial = Session.start(config);
         Set<Long> visited = new HashSet<>();
         visited.add(new StateHasher().hash(initial.system()));

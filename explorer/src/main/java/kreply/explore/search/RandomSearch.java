@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import kreply.explore.config.SystemConfig;
 import kreply.explore.driver.Variant;
@@ -41,6 +42,7 @@ public final class RandomSearch {
     private final int depth;
     private final int threads;
     private boolean checks = true;
+    private Consumer<String> progress;
 
     public RandomSearch(SystemConfig config, long seed, long maxEvents, int depth, int threads) {
         if (depth < 1 || threads < 1 || maxEvents < 1) {
@@ -59,6 +61,12 @@ public final class RandomSearch {
      */
     public RandomSearch withoutChecks() {
         this.checks = false;
+        return this;
+    }
+
+    /** Reports progress (events explored out of the budget) to {@code sink} while searching. */
+    public RandomSearch reportingTo(Consumer<String> sink) {
+        this.progress = sink;
         return this;
     }
 
@@ -125,6 +133,7 @@ public final class RandomSearch {
         AtomicLong next = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
+        ProgressTicker ticker = ProgressTicker.start(progress, "exploring", counters.events::get, maxTrials * depth);
         for (int w = 0; w < threads; w++) {
             Thread t = new Thread(() -> {
                 RandomWalk walk = new RandomWalk(config, depth, checks);
@@ -146,13 +155,15 @@ public final class RandomSearch {
             workers.add(t);
             t.start();
         }
-        for (Thread t : workers) {
-            try {
+        try {
+            for (Thread t : workers) {
                 t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while searching", e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching", e);
+        } finally {
+            ticker.close();
         }
         if (failure.get() != null) {
             throw failure.get();

@@ -7,6 +7,7 @@ import kreply.explore.driver.ActionCatalog;
 import kreply.explore.driver.ActionCatalog.Category;
 import kreply.explore.driver.LiveSystem;
 import kreply.explore.driver.Stepper;
+import kreply.explore.trace.EventKind;
 
 /**
  * One trial of the random search: build the system, then apply up to {@code depth} random events.
@@ -112,7 +113,7 @@ final class RandomWalk {
                         int times = catalog.enabled(stepper, Category.TIME, enabled[3]);
                         a = catalog.get(enabled[3][rng.nextInt(times)]);
                         // Woken by the kernel's deadline, or by a device after a while.
-                        arg = a.takesTime() && a.kind() == kreply.explore.trace.EventKind.DEADLINE ? 0
+                        arg = a.kind() == EventKind.DEADLINE ? 0
                                 : choices.random(a, rng, stepper.deadlineGap());
                     }
                 } else {

@@ -2,6 +2,7 @@ package kreply.explore.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import kreply.explore.config.SystemConfig;
 import kreply.explore.driver.Action;
 import kreply.explore.driver.ActionCatalog;
@@ -36,10 +37,12 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    public static Shrunk shrink(SystemConfig config, Found found, int maxReplays) {
+    public static Shrunk shrink(SystemConfig config, Found found, int maxReplays, Consumer<String> progress) {
         Shrinker s = new Shrinker(config, found.violation(), new Counters(), maxReplays);
-        Steps shrunk = s.shrink(found.steps());
-        return new Shrunk(shrunk, s.replays());
+        try (ProgressTicker ticker = ProgressTicker.start(progress, "shrinking", s::replays, maxReplays)) {
+            Steps shrunk = s.shrink(found.steps());
+            return new Shrunk(shrunk, s.replays());
+        }
     }
 
     /** The scenario as trace events (names instead of template ids). */

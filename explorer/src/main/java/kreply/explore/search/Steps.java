@@ -90,19 +90,16 @@ public final class Steps {
         return s;
     }
 
-    /** Orders scenarios by length, then lexicographically (breadth-first order). */
-    public int compareTo(Steps o) {
+    /** Whether {@code o} is the same scenario: the same events with the same arguments. */
+    public boolean sameAs(Steps o) {
         if (size != o.size) {
-            return Integer.compare(size, o.size);
+            return false;
         }
         for (int i = 0; i < size; i++) {
-            if (ids[i] != o.ids[i]) {
-                return Integer.compare(ids[i], o.ids[i]);
-            }
-            if (args[i] != o.args[i]) {
-                return Long.compare(args[i], o.args[i]);
+            if (ids[i] != o.ids[i] || args[i] != o.args[i]) {
+                return false;
             }
         }
-        return 0;
+        return true;
     }
 }

@@ -34,7 +34,7 @@ class RandomSearchTest {
         assertThat(one.first()).isNotNull();
         assertThat(two.first().trial()).isEqualTo(one.first().trial());
         assertThat(two.first().violation()).isEqualTo(one.first().violation());
-        assertThat(two.first().steps().compareTo(one.first().steps())).isZero();
+        assertThat(two.first().steps().sameAs(one.first().steps())).isTrue();
         assertThat(one.first().violation().variant().is346()).isTrue();
     }
 

@@ -22,7 +22,7 @@ class ShrinkerTest {
             }
         }
         assertThat(longest).isNotNull();
-        Scenarios.Shrunk s = Scenarios.shrink(VMM, longest, Shrinker.DEFAULT_MAX_REPLAYS);
+        Scenarios.Shrunk s = Scenarios.shrink(VMM, longest, Shrinker.DEFAULT_MAX_REPLAYS, null);
         assertThat(longest.steps().size()).as("seed 3 finds one deep in a trial").isGreaterThan(50);
         assertThat(s.steps().size()).as("the #346 scenarios need at most a few events").isLessThanOrEqualTo(4);
         assertThat(s.replays()).isPositive();

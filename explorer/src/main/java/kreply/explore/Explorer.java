@@ -73,7 +73,7 @@ public final class Explorer {
 
     /** As {@link #search(KernelRuntime, SystemConfig, Options)}, with progress lines (see {@link KernelRuntime#call}). */
     public static EngineResponse search(KernelRuntime kernel, SystemConfig config, Options o, Consumer<String> progress) {
-        return call(kernel, request("search", config, kernel, o, null, null, List.of(), true), progress);
+        return call(kernel, request("search", config, kernel, o, null, null, List.of()), progress);
     }
 
     /** Searches until every variant in {@code targets} was found or the budget ran out. */
@@ -83,7 +83,7 @@ public final class Explorer {
 
     public static EngineResponse variants(KernelRuntime kernel, SystemConfig config, Options o, List<String> targets,
                                           Consumer<String> progress) {
-        return call(kernel, request("variants", config, kernel, o, null, null, targets, true), progress);
+        return call(kernel, request("variants", config, kernel, o, null, null, targets), progress);
     }
 
     /** The #346 variants a configuration can show: the timeout case needs a VCPU thread with a timeout handler. */
@@ -108,18 +108,18 @@ public final class Explorer {
 
     public static EngineResponse replay(KernelRuntime kernel, Trace trace, String traceText, String source) {
         Options o = new Options(trace.strategy(), trace.seed(), 0, 0, 1, false);
-        return call(kernel, request("replay", trace.config(), kernel, o, traceText, source, List.of(), true), null);
+        return call(kernel, request("replay", trace.config(), kernel, o, traceText, source, List.of()), null);
     }
 
-    /** A measurement run for the benchmark: the whole budget, optionally without the invariant checker. */
-    public static EngineResponse bench(KernelRuntime kernel, SystemConfig config, Options o, boolean checks) {
-        return call(kernel, request("bench", config, kernel, o, null, null, List.of(), checks), null);
+    /** A measurement run for the benchmark: a random search over the whole budget, whatever it finds. */
+    public static EngineResponse bench(KernelRuntime kernel, SystemConfig config, Options o) {
+        return call(kernel, request("bench", config, kernel, o, null, null, List.of()), null);
     }
 
     private static EngineRequest request(String mode, SystemConfig config, KernelRuntime kernel, Options o, String trace,
-                                         String source, List<String> targets, boolean checks) {
+                                         String source, List<String> targets) {
         return new EngineRequest(mode, ConfigJson.write(config), kernel.label(), o.strategy(), o.seed(), o.maxEvents(),
-                o.depth(), o.threads(), o.shrink(), trace, source, targets, checks);
+                o.depth(), o.threads(), o.shrink(), trace, source, targets);
     }
 
     private static EngineResponse call(KernelRuntime kernel, EngineRequest req, Consumer<String> progress) {

@@ -104,5 +104,7 @@ class ExplorerTest {
         assertThatThrownBy(() -> Explorer.loadConfig("nope.yaml", tmp)).isInstanceOf(ExploreException.class)
                 .hasMessage("configuration file not found: " + tmp.resolve("nope.yaml"));
         assertThat(Explorer.variantTargets(ShippedConfigs.load("vmm"))).containsExactly("ready-queue", "release-queue");
+        assertThat(Explorer.variantTargets(ShippedConfigs.load("rr-sporadic")))
+                .containsExactly("ready-queue", "release-queue", "timeout");
     }
 }

@@ -80,8 +80,7 @@ public final class ExploreBenchmark {
     }
 
     private static double run(KernelRuntime kernel, SystemConfig config, long events, int threads) {
-        EngineResponse r = Explorer.bench(kernel, config, new Explorer.Options("random", 1, events, 1000, threads, false),
-                true);
+        EngineResponse r = Explorer.bench(kernel, config, new Explorer.Options("random", 1, events, 1000, threads, false));
         return r.stats().kernelEventsPerSecond();
     }
 

@@ -70,7 +70,6 @@ public final class SystemBuilder {
     private static final long PASSIVE_START_BUDGET = 1000;
 
     private final SystemConfig config;
-    private final boolean checks;
     private Kernel k;
     private BootInfo bi;
     private DirectRoot root;
@@ -79,35 +78,26 @@ public final class SystemBuilder {
     private int nextPage = 1;
     private final Map<String, Long> objects = new HashMap<>();
 
-    private SystemBuilder(SystemConfig config, boolean checks) {
+    private SystemBuilder(SystemConfig config) {
         this.config = config;
-        this.checks = checks;
     }
 
     /** Boots a kernel with invariant checking on (the explorer's oracle) and builds {@code config} on it. */
     public static LiveSystem build(SystemConfig config) {
-        return build(config, true);
+        return new SystemBuilder(config).run();
     }
 
-    /**
-     * As {@link #build(SystemConfig)}; {@code checks = false} gives a release-build kernel, used only
-     * by the benchmark to measure what the invariant checker costs.
-     */
-    public static LiveSystem build(SystemConfig config, boolean checks) {
-        return new SystemBuilder(config, checks).run();
-    }
-
-    /** The kernel configuration a system runs on: AArch64 with hypervisor support. */
-    static Config kernelConfig(SystemConfig config, boolean checks) {
+    /** The kernel configuration a system runs on: AArch64 with hypervisor support, checks on. */
+    static Config kernelConfig(SystemConfig config) {
         return Config.aarch64().toBuilder()
                 .kernelWcetUs(config.kernel().wcetUs())
                 .numListRegs(config.kernel().listRegisters())
-                .checks(checks)
+                .checks(true)
                 .build();
     }
 
     private LiveSystem run() {
-        Boot.Booted booted = Boot.boot(kernelConfig(config, checks));
+        Boot.Booted booted = Boot.boot(kernelConfig(config));
         k = booted.kernel();
         bi = booted.bootInfo();
         root = new DirectRoot(k);

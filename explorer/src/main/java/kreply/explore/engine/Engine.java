@@ -118,11 +118,8 @@ final class Engine {
     }
 
     private EngineResponse bench(SystemConfig config, EngineRequest req) {
-        RandomSearch search = new RandomSearch(config, req.seed(), req.maxEvents(), req.depth(), req.threads());
-        if (!req.checks()) {
-            search.withoutChecks();
-        }
-        RandomSearch.Result r = search.variants(EnumSet.noneOf(Variant.class));
+        RandomSearch.Result r = new RandomSearch(config, req.seed(), req.maxEvents(), req.depth(), req.threads())
+                .variants(EnumSet.noneOf(Variant.class));
         return new EngineResponse("clean", null, null, null, null, null, null, stats(r.stats(), 0, false));
     }
 

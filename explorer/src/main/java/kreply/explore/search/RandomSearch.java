@@ -41,7 +41,6 @@ public final class RandomSearch {
     private final long maxTrials;
     private final int depth;
     private final int threads;
-    private boolean checks = true;
     private Consumer<String> progress;
 
     public RandomSearch(SystemConfig config, long seed, long maxEvents, int depth, int threads) {
@@ -53,15 +52,6 @@ public final class RandomSearch {
         this.depth = depth;
         this.threads = threads;
         this.maxTrials = (maxEvents + depth - 1) / depth;
-    }
-
-    /**
-     * Runs the kernel without its invariant checker (a release build). Only the benchmark does
-     * this, to measure the checker's cost; such a search finds halts only.
-     */
-    public RandomSearch withoutChecks() {
-        this.checks = false;
-        return this;
     }
 
     /** Reports progress (events explored out of the budget) to {@code sink} while searching. */
@@ -129,14 +119,14 @@ public final class RandomSearch {
 
     private void runWorkers(Counters counters, LongSupplier stopBelow, Sink sink, Cutoff cutoff) {
         // Build once in the caller's thread: a configuration the kernel refuses fails here, clearly.
-        Session.start(config, checks);
+        Session.start(config);
         AtomicLong next = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         ProgressTicker ticker = ProgressTicker.start(progress, "exploring", counters.events::get, maxTrials * depth);
         for (int w = 0; w < threads; w++) {
             Thread t = new Thread(() -> {
-                RandomWalk walk = new RandomWalk(config, depth, checks);
+                RandomWalk walk = new RandomWalk(config, depth);
                 try {
                     while (failure.get() == null) {
                         long trial = next.getAndIncrement();

@@ -44,13 +44,11 @@ final class RandomWalk {
     private final SystemConfig config;
     private final Choices choices;
     private final int depth;
-    private final boolean checks;
 
-    RandomWalk(SystemConfig config, int depth, boolean checks) {
+    RandomWalk(SystemConfig config, int depth) {
         this.config = config;
         this.choices = new Choices(config);
         this.depth = depth;
-        this.checks = checks;
     }
 
     private static Action pick(Rng rng, ActionCatalog catalog, Stepper stepper, int[][] enabled, int[] counts) {
@@ -86,7 +84,7 @@ final class RandomWalk {
      */
     Found run(long seed, long trial, Counters counters, LongSupplier stopBelow) {
         Rng rng = new Rng(Rng.trialSeed(seed, trial));
-        Session s = Session.start(config, checks);
+        Session s = Session.start(config);
         LiveSystem sys = s.system();
         Stepper stepper = s.stepper();
         ActionCatalog catalog = s.catalog();

@@ -28,10 +28,6 @@ public final class Session {
         return new Session(SystemBuilder.build(config));
     }
 
-    /** A session on a kernel with invariant checking switched as given (off only for benchmarks). */
-    public static Session start(SystemConfig config, boolean checks) {
-        return new Session(SystemBuilder.build(config, checks));
-    }
 
     public LiveSystem system() {
         return sys;

@@ -1,4 +1,4 @@
-// contract: the random search finds both #346 variants (ready-queue and release-queue) on the VMM-like system from a fixed seed without being told how, returns the same result for any number of worker threads, and spends its whole budget when there is nothing to find.
+// contract: the random search finds both #346 variants (ready-queue and release-queue) on the VMM-like system from a fixed seed without being told how, and the timeout case where a guest has a timeout handler; it returns the same result for any number of worker threads and spends its whole budget when there is nothing to find.
 package kreply.explore.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +25,18 @@ class RandomSearchTest {
             assertThat(f.violation().thread()).startsWith("guest");
         }
         assertThat(r.byVariant()).doesNotContainKey(Variant.OTHER);
+    }
+
+    @Test
+    void aGuestWithATimeoutHandlerShowsTheTimeoutCase() {
+        // rr-sporadic's guest has a sporadic SC and a timeout handler: an expired budget blocks it on
+        // the handler, and a hypervisor IRQ in the same interrupt entry finds it not runnable.
+        RandomSearch.Result r = new RandomSearch(ShippedConfigs.load("rr-sporadic"), 1, 200_000, 1000, 2)
+                .variants(EnumSet.of(Variant.TIMEOUT));
+        Found f = r.byVariant().get(Variant.TIMEOUT);
+        assertThat(f).isNotNull();
+        assertThat(f.violation().invariant()).matches("(VPPIEvent|VGICMaintenance): current thread runnable");
+        assertThat(f.violation().thread()).isEqualTo("guest");
     }
 
     @Test

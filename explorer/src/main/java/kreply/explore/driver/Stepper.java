@@ -193,8 +193,10 @@ public final class Stepper {
         } catch (RuntimeException e) {
             // The kernel's conventions allow no other exception out of the kernel: a model bug.
             Tcb ct = k.ks.ksCurThread;
+            StackTraceElement[] where = e.getStackTrace();
             violation = new Violation(Violation.Kind.CRASH, "crash: " + e.getClass().getSimpleName(),
-                    ct == null ? null : ct.tcbName, "an exception escaped the kernel: " + e, Variant.OTHER, irqHandler());
+                    ct == null ? null : ct.tcbName, "an exception escaped the kernel: " + e
+                    + (where.length > 0 ? " at " + where[0] : ""), Variant.OTHER, irqHandler());
             return Outcome.VIOLATION;
         } finally {
             irqInProgress = -1;

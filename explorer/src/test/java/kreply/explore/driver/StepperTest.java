@@ -98,6 +98,28 @@ class StepperTest {
     }
 
     @Test
+    void anInterruptThatIsNeverSilencedIsAStormNotAViolation() {
+        // A reserved line the kernel does not handle is neither masked nor acknowledged away.
+        live.sys.k.ks.intStateIRQTable[40] = sel4.model.IRQState.IRQReserved;
+        long entries = live.sys.kernelEntries();
+        assertThat(live.apply(TraceEvent.irq("uart"))).isEqualTo(Stepper.Outcome.STUCK);
+        assertThat(live.sys.kernelEntries() - entries).isEqualTo(Stepper.SETTLE_LIMIT);
+    }
+
+    @Test
+    void anExceptionEscapingTheKernelIsACrash() {
+        live.sys.k.ks.ksCurSC = null;
+        assertThat(live.apply(TraceEvent.syscall("guest0", SyscallOp.YIELD, null, null, 0, 0, 0, 0)))
+                .isEqualTo(Stepper.Outcome.VIOLATION);
+        Violation v = live.stepper.violation();
+        assertThat(v.kind()).isEqualTo(Violation.Kind.CRASH);
+        assertThat(v.invariant()).isEqualTo("crash: NullPointerException");
+        assertThat(v.detail()).startsWith("an exception escaped the kernel: java.lang.NullPointerException")
+                .contains(" at sel4.");
+        assertThat(v.variant()).isEqualTo(Variant.OTHER);
+    }
+
+    @Test
     void theReadyQueueVariantOfIssue346() {
         live.apply(TraceEvent.deadline(1));
         Stepper.Outcome o = live.apply(TraceEvent.guest(EventKind.VPPI, "guest0", 0));

@@ -39,6 +39,7 @@ public final class RandomSearch {
     private final SystemConfig config;
     private final long seed;
     private final long maxTrials;
+    private final long maxEvents;
     private final int depth;
     private final int threads;
     private Consumer<String> progress;
@@ -51,7 +52,8 @@ public final class RandomSearch {
         this.seed = seed;
         this.depth = depth;
         this.threads = threads;
-        this.maxTrials = (maxEvents + depth - 1) / depth;
+        this.maxTrials = maxEvents / depth + (maxEvents % depth == 0 ? 0 : 1);
+        this.maxEvents = maxEvents;
     }
 
     /** Reports progress (events explored out of the budget) to {@code sink} while searching. */
@@ -123,7 +125,7 @@ public final class RandomSearch {
         AtomicLong next = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
-        ProgressTicker ticker = ProgressTicker.start(progress, "exploring", counters.events::get, maxTrials * depth);
+        ProgressTicker ticker = ProgressTicker.start(progress, "exploring", counters.events::get, maxEvents);
         for (int w = 0; w < threads; w++) {
             Thread t = new Thread(() -> {
                 RandomWalk walk = new RandomWalk(config, depth);

@@ -28,6 +28,12 @@ class RandomSearchTest {
     }
 
     @Test
+    void anUnboundedBudgetStillRunsTrials() {
+        // The trial count is derived from the budget without overflowing.
+        assertThat(new RandomSearch(VMM, 1, Long.MAX_VALUE, 1000, 1).firstViolation().first()).isNotNull();
+    }
+
+    @Test
     void aGuestWithATimeoutHandlerShowsTheTimeoutCase() {
         // rr-sporadic's guest has a sporadic SC and a timeout handler: an expired budget blocks it on
         // the handler, and a hypervisor IRQ in the same interrupt entry finds it not runnable.

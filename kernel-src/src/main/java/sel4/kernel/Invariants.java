@@ -9,6 +9,7 @@ import sel4.object.KernelObject;
 import sel4.object.cap.Cap;
 import sel4.object.cap.NotificationCap;
 import sel4.object.cap.NullCap;
+import sel4.object.cnode.Cte;
 import sel4.object.endpoint.EPState;
 import sel4.object.endpoint.Endpoint;
 import sel4.object.notification.Notification;
@@ -70,6 +71,8 @@ public final class Invariants {
     private int ntfnBlockedTcbs;
     private int epQueueMembers;
     private int ntfnQueueMembers;
+    /** The non-thread objects of the heap, between the two passes of one check (reused; grows). */
+    private KernelObject[] objects = new KernelObject[64];
 
     public Invariants(Kernel k) {
         this.k = k;
@@ -114,11 +117,21 @@ public final class Invariants {
         Tcb ct = ks.ksCurThread;
         boolean idleInPSpace = false;
         boolean ctInPSpace = false;
+        // One walk of the heap: threads are checked at once, the other objects are remembered
+        // and checked after all threads (keeping the order of reports described above).
+        int others = 0;
+        KernelObject[] rest = objects;
         for (KernelObject o : ks.ksPSpace.all()) {
             if (o instanceof Tcb t) {
                 checkTcb(t, idle);
                 idleInPSpace |= t == idle;
                 ctInPSpace |= t == ct;
+            } else {
+                if (others == rest.length) {
+                    rest = java.util.Arrays.copyOf(rest, Math.max(16, 2 * rest.length));
+                    objects = rest;
+                }
+                rest[others++] = o;
             }
         }
         if (idle != null && !idleInPSpace) {
@@ -126,7 +139,9 @@ public final class Invariants {
         }
 
         boolean idleScInPSpace = false;
-        for (KernelObject o : ks.ksPSpace.all()) {
+        for (int i = 0; i < others; i++) {
+            KernelObject o = rest[i];
+            rest[i] = null;
             if (o instanceof Endpoint ep) {
                 checkEndpoint(ep, limit);
             } else if (o instanceof Notification n) {
@@ -435,22 +450,43 @@ public final class Invariants {
             if (KernelState.L2_BITMAP_SIZE < 64 && (l1 >>> KernelState.L2_BITMAP_SIZE) != 0) {
                 violated(Q3, null, "domain " + d + ": level-1 bitmap has bits beyond the priority range: " + Long.toHexString(l1));
             }
-            for (int p = 0; p < Config.numPriorities; p++) {
-                TcbQueue q = ks.ksReadyQueues[KernelState.ready_queues_index(d, p)];
-                boolean bit = (l2[KernelState.L2_BITMAP_SIZE - 1 - (p >> 6)] & (1L << (p & 63))) != 0;
-                if (bit != (q.head != null)) {
-                    violated(Q3, q.head, "domain " + d + " priority " + p + ": bitmap bit is " + (bit ? "set" : "clear")
-                            + " but the queue is " + (q.head == null ? "empty" : "not empty"));
-                }
-                if ((q.head == null) != (q.end == null)) {
-                    violated(Q3, q.head != null ? q.head : q.end, "ready queue (" + d + ", " + p + ") has only one of head and end set");
-                }
-                if (q.head != null) {
-                    members += walkReadyQueue(q, d, p, limit);
+            // One pass over the domain's queues, a bitmap word at a time; the exact checks (and
+            // their messages) run only for a queue that looks wrong.
+            TcbQueue[] queues = ks.ksReadyQueues;
+            int base = KernelState.ready_queues_index(d, 0);
+            for (int w = 0; w < KernelState.L2_BITMAP_SIZE; w++) {
+                long word = l2[KernelState.L2_BITMAP_SIZE - 1 - w];
+                int first = w << 6;
+                int last = Math.min(first + 64, Config.numPriorities);
+                for (int p = first; p < last; p++) {
+                    TcbQueue q = queues[base + p];
+                    Tcb head = q.head;
+                    boolean bit = (word & (1L << (p & 63))) != 0;
+                    if (head == null) {
+                        if (bit || q.end != null) {
+                            checkReadyQueueShape(q, d, p, bit);
+                        }
+                    } else {
+                        if (!bit || q.end == null) {
+                            checkReadyQueueShape(q, d, p, bit);
+                        }
+                        members += walkReadyQueue(q, d, p, limit);
+                    }
                 }
             }
         }
         return members;
+    }
+
+    /** The bitmap and head/end checks of one ready queue, reported with their exact failure. */
+    private void checkReadyQueueShape(TcbQueue q, int d, int p, boolean bit) {
+        if (bit != (q.head != null)) {
+            violated(Q3, q.head, "domain " + d + " priority " + p + ": bitmap bit is " + (bit ? "set" : "clear")
+                    + " but the queue is " + (q.head == null ? "empty" : "not empty"));
+        }
+        if ((q.head == null) != (q.end == null)) {
+            violated(Q3, q.head != null ? q.head : q.end, "ready queue (" + d + ", " + p + ") has only one of head and end set");
+        }
     }
 
     private int walkReadyQueue(TcbQueue q, int d, int p, int limit) {
@@ -581,9 +617,11 @@ public final class Invariants {
 
     private void checkIrqNode() {
         KernelState ks = k.ks;
-        for (int irq = 0; irq < ks.intStateIRQNode.length; irq++) {
-            Cap c = ks.intStateIRQNode[irq].cap;
-            if (!(c instanceof NullCap) && !(c instanceof NotificationCap)) {
+        Cte[] node = ks.intStateIRQNode;
+        for (int irq = 0; irq < node.length; irq++) {
+            Cap c = node[irq].cap;
+            // Almost every slot holds the shared null cap: test identity before the type checks.
+            if (c != NullCap.INSTANCE && !(c instanceof NullCap) && !(c instanceof NotificationCap)) {
                 violated(Q26, null, "IRQ " + irq + " (state " + stateOf(irq) + ") has "
                         + (c == null ? "no cap value" : "a " + c.capType()) + " in its IRQ-node slot");
             }

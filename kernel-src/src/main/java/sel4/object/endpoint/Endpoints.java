@@ -91,7 +91,11 @@ public final class Endpoints extends KernelModule {
 
                 k.thread.setThreadState(dest, ThreadState.Running);
                 SchedContext dest_sc = dest.tcbSchedContext;
-                unblockCheckIfSporadic(dest, dest_sc);
+                // A condition here, not an assertion as on the other unblock paths: a call to a
+                // passive receiver has just donated the caller's SC, which is the current SC.
+                if (dest_sc != null && k.refills.sc_sporadic(dest_sc) && dest_sc != ks.ksCurSC) {
+                    k.refills.refill_unblock_check(dest_sc);
+                }
                 k.sched.possibleSwitchTo(dest);
                 break;
             }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** The top-level {@code kreply} command: version, help, and the subcommands. */
 @Command(name = "kreply", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Static analysis and CI gate for the reply protocol of seL4-style microkernels.",
-        subcommands = {AnalyzeCommand.class, GraphCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, GraphCommand.class, RefactorCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  clean: the gate passed", "  1  findings failed the gate (--fail-on)",
                 "  2  usage or input error (message on stderr)", "  3  internal error in kreply"})

@@ -76,6 +76,9 @@ public final class Main {
             if (cls == GraphCommand.class) {
                 return cls.cast(new GraphCommand(ctx));
             }
+            if (cls == RefactorCommand.class) {
+                return cls.cast(new RefactorCommand(ctx));
+            }
             return CommandLine.defaultFactory().create(cls);
         }
     }

@@ -38,7 +38,7 @@ public final class Kernel {
     }
 
     public static Workspace workspace() {
-        return Workspace.load(repo().resolve("kernel-src"), config().sourceRoots());
+        return Workspace.load(repo().resolve("kernel-src"), config().sourceRoots(), config().testRoots());
     }
 
     public static Path findingsFile() {

@@ -59,6 +59,10 @@ final class CReplyRewriter {
         transform(m, flag, threadOverride, setRunning, false);
         s.markChanged(m);
         Imports.ensure(s, m, r.bufferType());
+        Imports.ensureFor(s, m, r.setRegister() + "(t, " + r.badgeRegister() + ", 0)");
+        Imports.ensureFor(s, m, r.setRegister() + "(t, " + r.msgInfoRegister() + ", " + r.messageInfoFor("n") + ")");
+        Imports.ensureFor(s, m, r.setRunningFor("t"));
+        Imports.dropUnusedStatic(s, m, r.messageRegisters());
     }
 
     private void transform(MethodDeclaration m, String flag, Expression threadOverride, boolean setRunning,
@@ -214,6 +218,7 @@ final class CReplyRewriter {
         outer.getStatements().add(index + 1, StaticJavaParser.parseStatement(r.setRunningFor(thread.toString())));
         if (changed != null) {
             s.markChanged(changed);
+            Imports.ensureFor(s, changed, r.setRunningFor("t"));
         }
     }
 

@@ -1,5 +1,6 @@
 package kreply.refactor.recipe;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,73 @@ final class Imports {
         }
         cu.addImport(fqn.get());
         s.markChanged(inFile);
+    }
+
+    /**
+     * Adds the imports the names in generated code need: static imports for unqualified names and
+     * calls that other files import statically (register names, message-info builders), plain
+     * imports for capitalised names other files import (the thread-state type).
+     */
+    static void ensureFor(EditSession s, Node inFile, String code) {
+        Node parsed;
+        try {
+            parsed = com.github.javaparser.StaticJavaParser.parseStatement(code.endsWith(";") ? code : code + ";");
+        } catch (com.github.javaparser.ParseProblemException e) {
+            return;
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        parsed.findAll(com.github.javaparser.ast.expr.NameExpr.class).forEach(n -> names.add(n.getNameAsString()));
+        parsed.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                .filter(c -> c.getScope().isEmpty()).forEach(c -> names.add(c.getNameAsString()));
+        for (String n : names) {
+            if (Character.isUpperCase(n.charAt(0))) {
+                ensure(s, inFile, n);
+            } else {
+                ensureStatic(s, inFile, n);
+            }
+        }
+    }
+
+    static void ensureStatic(EditSession s, Node inFile, String member) {
+        CompilationUnit cu = inFile.findCompilationUnit().orElseThrow();
+        for (ImportDeclaration i : cu.getImports()) {
+            if (i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(member)) {
+                return;
+            }
+        }
+        Pattern p = Pattern.compile("(?m)^import\\s+static\\s+([\\w.]+)\\." + Pattern.quote(member) + "\\s*;");
+        for (String f : s.filesMentioning("." + member + ";")) {
+            Matcher m = p.matcher(s.workspace().text(f));
+            if (m.find()) {
+                String owner = m.group(1);
+                for (ImportDeclaration i : cu.getImports()) {
+                    if (i.isStatic() && i.isAsterisk() && i.getNameAsString().equals(owner)) {
+                        return;
+                    }
+                }
+                cu.addImport(owner + "." + member, true, false);
+                s.markChanged(inFile);
+                return;
+            }
+        }
+    }
+
+    /** Drops a static import whose member the file no longer mentions. */
+    static void dropUnusedStatic(EditSession s, Node inFile, String member) {
+        CompilationUnit cu = inFile.findCompilationUnit().orElseThrow();
+        boolean used = cu.findAll(com.github.javaparser.ast.expr.NameExpr.class).stream()
+                .anyMatch(n -> n.getNameAsString().equals(member))
+                || cu.findAll(com.github.javaparser.ast.expr.MethodCallExpr.class).stream()
+                .anyMatch(c -> c.getScope().isEmpty() && c.getNameAsString().equals(member));
+        if (used) {
+            return;
+        }
+        for (ImportDeclaration i : List.copyOf(cu.getImports())) {
+            if (i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(member)) {
+                i.remove();
+                s.markChanged(inFile);
+            }
+        }
     }
 
     private static Optional<String> qualified(EditSession s, String simpleName) {

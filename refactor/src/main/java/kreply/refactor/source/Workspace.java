@@ -23,23 +23,61 @@ public final class Workspace {
     private final Path root;
     private final List<String> sourceRoots;
     private final Map<String, String> texts;
+    private final String testRoot;
 
-    private Workspace(Path root, List<String> sourceRoots, Map<String, String> texts) {
+    private Workspace(Path root, List<String> sourceRoots, Map<String, String> texts, String testRoot) {
         this.root = root;
         this.sourceRoots = List.copyOf(sourceRoots);
         this.texts = texts;
+        this.testRoot = testRoot;
     }
 
-    /** Reads the Java files of the first configured source root that exists under {@code root}. */
-    public static Workspace load(Path root, List<String> candidateRoots) {
+    /**
+     * Reads the Java files of the first configured source root that exists under {@code root}, and
+     * those of the first test root: tests call the code directly, so a signature change must
+     * update their call sites too (they are never subjects of a recipe themselves).
+     */
+    public static Workspace load(Path root, List<String> candidateRoots, List<String> testRoots) {
+        String test = null;
+        Map<String, String> tests = new TreeMap<>();
+        for (String tr : testRoots) {
+            Path dir = root.resolve(tr);
+            if (Files.isDirectory(dir)) {
+                test = tr;
+                tests = read(root, dir);
+                break;
+            }
+        }
         for (String sr : candidateRoots) {
             Path dir = root.resolve(sr);
             if (Files.isDirectory(dir)) {
-                return new Workspace(root, List.of(sr), read(root, dir));
+                Map<String, String> all = read(root, dir);
+                all.putAll(tests);
+                return new Workspace(root, List.of(sr), all, test);
             }
         }
         // The path itself is a source root (e.g. kernel-src/src/main/java was given).
-        return new Workspace(root, List.of(""), read(root, root));
+        return new Workspace(root, List.of(""), read(root, root), null);
+    }
+
+    public static Workspace load(Path root, List<String> candidateRoots) {
+        return load(root, candidateRoots, List.of());
+    }
+
+    /** Whether a workspace file is a test source (its call sites follow changes; it is never rewritten otherwise). */
+    public boolean isTest(String file) {
+        return testRoot != null && file.startsWith(testRoot + "/");
+    }
+
+    /** The main source texts only (what the verifier compiles as the result's main code). */
+    public Map<String, String> mainTexts() {
+        Map<String, String> out = new TreeMap<>();
+        texts.forEach((k, v) -> {
+            if (!isTest(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private static Map<String, String> read(Path root, Path dir) {
@@ -59,11 +97,11 @@ public final class Workspace {
 
     /** A workspace over given texts (tests, and in-memory copies). */
     public static Workspace of(Path root, String sourceRoot, Map<String, String> texts) {
-        return new Workspace(root, List.of(sourceRoot), new TreeMap<>(texts));
+        return new Workspace(root, List.of(sourceRoot), new TreeMap<>(texts), null);
     }
 
     public Workspace copy() {
-        return new Workspace(root, sourceRoots, new TreeMap<>(texts));
+        return new Workspace(root, sourceRoots, new TreeMap<>(texts), testRoot);
     }
 
     public Path root() {

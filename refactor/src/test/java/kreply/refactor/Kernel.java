@@ -49,6 +49,16 @@ public final class Kernel {
         return new ReportFindings(findingsFile()).findings(null, List.of());
     }
 
+    /** Writes the workspace's main sources to a folder (for compiling a result). */
+    public static Path writeMain(kreply.refactor.source.Workspace ws, Path dir) throws java.io.IOException {
+        for (var e : ws.mainTexts().entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue());
+        }
+        return dir.resolve(ws.sourceRoot());
+    }
+
     /** Applies every fix of the recipes (--all) and returns the outcomes. */
     public static List<AppliedFix> applyAll(Refactorer rf, List<String> recipes, String option) {
         RecipeContext ctx = new RecipeContext(config(), findings(), option, recipes);

@@ -32,7 +32,7 @@ final class Imports {
         if (fqn.isEmpty() || fqn.get().equals(pkg + "." + simpleName)) {
             return; // same package, or nowhere imported: javac will say if it is missing
         }
-        cu.addImport(fqn.get());
+        insertSorted(cu, new ImportDeclaration(fqn.get(), false, false));
         s.markChanged(inFile);
     }
 
@@ -78,7 +78,7 @@ final class Imports {
                         return;
                     }
                 }
-                cu.addImport(owner + "." + member, true, false);
+                insertSorted(cu, new ImportDeclaration(owner + "." + member, true, false));
                 s.markChanged(inFile);
                 return;
             }
@@ -100,6 +100,30 @@ final class Imports {
                 i.remove();
                 s.markChanged(inFile);
             }
+        }
+    }
+
+    /** Inserts an import among those of its kind (static or not) in name order, as the file groups them. */
+    private static void insertSorted(CompilationUnit cu, ImportDeclaration imp) {
+        var imports = cu.getImports();
+        int lastSameKind = -1;
+        for (int i = 0; i < imports.size(); i++) {
+            ImportDeclaration x = imports.get(i);
+            if (x.isStatic() != imp.isStatic()) {
+                continue;
+            }
+            if (x.getNameAsString().compareTo(imp.getNameAsString()) > 0) {
+                imports.add(i, imp);
+                return;
+            }
+            lastSameKind = i;
+        }
+        if (lastSameKind >= 0) {
+            imports.add(lastSameKind + 1, imp);
+        } else if (imp.isStatic()) {
+            imports.add(0, imp);
+        } else {
+            imports.add(imp);
         }
     }
 

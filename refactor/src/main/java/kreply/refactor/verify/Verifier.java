@@ -90,6 +90,29 @@ public final class Verifier {
         }
     }
 
+    /** Compiles a source tree into a scratch folder; returns the first errors (empty: it compiles). */
+    public List<String> compileErrors(Path srcDir) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new RefactorException("--verify needs a JDK (no Java compiler in this runtime)");
+        }
+        Path out = null;
+        try {
+            out = Files.createTempDirectory("kreply-compile");
+            return compile(javac, srcDir, out, List.of());
+        } catch (IOException e) {
+            throw new RefactorException("cannot compile " + srcDir + ": " + e.getMessage());
+        } finally {
+            try {
+                if (out != null) {
+                    TreeCopy.deleteTree(out);
+                }
+            } catch (IOException ignored) {
+                // scratch folder
+            }
+        }
+    }
+
     private List<String> compile(JavaCompiler javac, Path srcDir, Path out, List<Path> extraCp) throws IOException {
         List<File> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(srcDir)) {

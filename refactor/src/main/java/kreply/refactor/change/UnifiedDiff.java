@@ -31,9 +31,14 @@ public final class UnifiedDiff {
         if (patch.getDeltas().isEmpty()) {
             return "";
         }
-        List<String> out = UnifiedDiffUtils.generateUnifiedDiff("a/" + c.file(), "b/" + c.file(), a, patch, 3);
+        boolean created = c.before().isEmpty();
+        List<String> out = UnifiedDiffUtils.generateUnifiedDiff(created ? "/dev/null" : "a/" + c.file(),
+                "b/" + c.file(), a, patch, 3);
         StringBuilder sb = new StringBuilder();
         sb.append("diff --git a/").append(c.file()).append(" b/").append(c.file()).append('\n');
+        if (created) {
+            sb.append("new file mode 100644\n");
+        }
         for (String l : out) {
             sb.append(l).append('\n');
         }

@@ -10,7 +10,24 @@ import java.util.Map;
  * another kernel in the same style only needs its own file.
  */
 public record RecipeConfig(String name, List<String> sourceRoots, List<String> testRoots, Rules rules, Reply reply,
-                           DeferredReply deferredReply, QueueGuard queueGuard) {
+                           DeferredReply deferredReply, QueueGuard queueGuard, SpecReply specReply) {
+
+    /** The spec protocol's names: who delivers the reply, the word-list type, the carrier record. */
+    public record SpecReply(String entry, String dispatcher, String statusType, String success, String wordsType,
+                            String emptyWords, String timeWords, String carrier, String emptyReply,
+                            String replyFromKernel, String argumentRead, String lengthParam) {
+        public String carrierSimple() {
+            return carrier.substring(carrier.lastIndexOf('.') + 1);
+        }
+
+        public String carrierPackage() {
+            return carrier.substring(0, carrier.lastIndexOf('.'));
+        }
+
+        public String timeWordsFor(String value) {
+            return timeWords.replace("{value}", value);
+        }
+    }
 
     /** Which analyzer rule ids feed the reply recipes and the queue recipes. */
     public record Rules(List<String> reply, List<String> queue) {

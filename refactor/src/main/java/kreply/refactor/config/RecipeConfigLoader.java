@@ -66,9 +66,18 @@ public final class RecipeConfigLoader {
         if (!options.containsKey(dflt)) {
             throw new RefactorException("recipe file " + file + ": queueGuard default '" + dflt + "' is not an option");
         }
+        JsonNode spec = r.object(root, "specReply");
+        RecipeConfig.SpecReply sr = new RecipeConfig.SpecReply(r.text(spec, "entry"), r.text(spec, "dispatcher"),
+                r.text(spec, "statusType"), r.text(spec, "success"), r.text(spec, "wordsType"),
+                r.text(spec, "emptyWords"), r.text(spec, "timeWords"), r.text(spec, "carrier"),
+                r.text(spec, "emptyReply"), r.text(spec, "replyFromKernel"), r.text(spec, "argumentRead"),
+                r.text(spec, "lengthParam"));
+        if (!sr.carrier().contains(".")) {
+            throw new RefactorException("recipe file " + file + ": specReply carrier must be a qualified class name");
+        }
         RecipeConfig.QueueGuard qg = new RecipeConfig.QueueGuard(r.text(queue, "blockingCall"), dflt, options);
         return new RecipeConfig(r.text(root, "name"), r.texts(root, "sourceRoots"), r.texts(root, "testRoots"),
-                new RecipeConfig.Rules(r.texts(rules, "reply"), r.texts(rules, "queue")), rep, def, qg);
+                new RecipeConfig.Rules(r.texts(rules, "reply"), r.texts(rules, "queue")), rep, def, qg, sr);
     }
 
     /** Field access that fails with the file and the field's name. */

@@ -53,7 +53,8 @@ public final class Refactorer {
         }
         List<FileChange> changes = new ArrayList<>();
         for (String f : files) {
-            changes.add(new FileChange(f, target.text(f), scratch.text(f)));
+            String before = target.text(f);
+            changes.add(new FileChange(f, before == null ? "" : before, scratch.text(f)));
             target.put(f, scratch.text(f));
         }
         return new AppliedFix(fix, changes, null);

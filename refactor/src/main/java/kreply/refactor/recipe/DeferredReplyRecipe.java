@@ -9,7 +9,9 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -43,11 +45,12 @@ public final class DeferredReplyRecipe implements Recipe {
         return ctx.findingsOf(ctx.config().rules().reply()).stream()
                 .filter(f -> f.methodName().equals(d.completion()))
                 .filter(f -> f.kinds().stream().anyMatch(CReplyRecipe.BUG_CODES::contains))
-                .map(f -> (Fix) new DFix(f, ctx.config().reply(), d))
+                .map(f -> (Fix) new DFix(f, ctx.config().reply(), d, ctx.config().specReply()))
                 .toList();
     }
 
-    private record DFix(FindingRef finding, RecipeConfig.Reply r, RecipeConfig.DeferredReply d) implements Fix {
+    private record DFix(FindingRef finding, RecipeConfig.Reply r, RecipeConfig.DeferredReply d,
+                        RecipeConfig.SpecReply spec) implements Fix {
         @Override
         public String id() {
             return NAME + ":" + finding.method();
@@ -73,6 +76,10 @@ public final class DeferredReplyRecipe implements Recipe {
         public void apply(EditSession s) {
             ReplyHelpers helpers = new ReplyHelpers(r, s);
             MethodDeclaration completion = helpers.method(finding);
+            if (specDelivery(s, completion)) {
+                recordAndClear(s);
+                return;
+            }
             List<ReplyHelpers.HelperCall> calls = helpers.helperCalls(completion);
             if (calls.isEmpty()) {
                 throw new FixNotApplicable(completion.getNameAsString() + " calls no reply helper");
@@ -80,7 +87,7 @@ public final class DeferredReplyRecipe implements Recipe {
             for (ReplyHelpers.HelperCall hc : calls) {
                 helpers.fixHelper(hc.helper());
             }
-            addRecordField(s);
+            recordAndClear(s);
             // On completion: the helper answers the thread it is given, and only if the record says Call.
             for (ReplyHelpers.HelperCall hc : helpers.helperCalls(completion)) {
                 int f = Signatures.indexOf(hc.helper(), r.helperFlag());
@@ -91,7 +98,54 @@ public final class DeferredReplyRecipe implements Recipe {
                     s.markChanged(hc.call());
                 }
             }
-            // Where the link is set, record the call flag; where it is cleared, clear the record.
+        }
+
+        /**
+         * Spec form: the completion delivers the helper's words with replyFromKernel. The words are
+         * still computed (the helper has effects), but delivered only when the record says Call.
+         */
+        private boolean specDelivery(EditSession s, MethodDeclaration completion) {
+            String deliver = spec.replyFromKernel();
+            boolean found = false;
+            for (MethodCallExpr c : completion.findAll(MethodCallExpr.class)) {
+                if (!c.getNameAsString().equals(deliver) || c.getArguments().size() != 2) {
+                    continue;
+                }
+                found = true;
+                Expression invoker = c.getArgument(0);
+                Expression guardExpr = new FieldAccessExpr(invoker.clone(), d.record());
+                if (c.findAncestor(IfStmt.class).map(i -> i.getCondition().equals(guardExpr)).orElse(false)) {
+                    continue; // already guarded
+                }
+                if (!(c.getParentNode().orElse(null) instanceof ExpressionStmt st)
+                        || !(st.getParentNode().orElse(null) instanceof BlockStmt block)) {
+                    throw new FixNotApplicable("the reply in " + completion.getNameAsString() + " is not a statement");
+                }
+                java.util.Set<String> taken = new java.util.HashSet<>();
+                completion.getParameters().forEach(p -> taken.add(p.getNameAsString()));
+                completion.findAll(com.github.javaparser.ast.body.VariableDeclarator.class)
+                        .forEach(v -> taken.add(v.getNameAsString()));
+                String local = CReplyRewriter.fresh("reply", taken);
+                int i = block.getStatements().indexOf(st);
+                Statement words = StaticJavaParser.parseStatement(spec.wordsType() + " " + local + " = "
+                        + c.getArgument(1) + ";");
+                // A new call, not a clone: a clone keeps the printer's text of the original.
+                MethodCallExpr send = new MethodCallExpr(c.getScope().map(Expression::clone).orElse(null),
+                        c.getNameAsString(), new com.github.javaparser.ast.NodeList<>(c.getArgument(0).clone(),
+                        new com.github.javaparser.ast.expr.NameExpr(local)));
+                BlockStmt then = new BlockStmt();
+                then.addStatement(new ExpressionStmt(send));
+                block.getStatements().remove(i);
+                block.getStatements().add(i, new IfStmt(guardExpr, then, null));
+                block.getStatements().add(i, words);
+                s.markChanged(block);
+            }
+            return found;
+        }
+
+        /** The record field; where the link is set, record the call flag; where it is cleared, clear the record. */
+        private void recordAndClear(EditSession s) {
+            addRecordField(s);
             for (String file : s.filesMentioning(d.link())) {
                 if (s.workspace().isTest(file)) {
                     continue; // tests set the link up directly; they are not deferred invocations

@@ -103,6 +103,10 @@ final class Imports {
         }
     }
 
+    static void insert(CompilationUnit cu, String name, boolean isStatic) {
+        insertSorted(cu, new ImportDeclaration(name, isStatic, false));
+    }
+
     /** Inserts an import among those of its kind (static or not) in name order, as the file groups them. */
     private static void insertSorted(CompilationUnit cu, ImportDeclaration imp) {
         var imports = cu.getImports();

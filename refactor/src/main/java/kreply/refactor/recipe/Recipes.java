@@ -12,7 +12,8 @@ public final class Recipes {
     private static final Map<String, Recipe> ALL = new LinkedHashMap<>();
 
     static {
-        for (Recipe r : List.of(new CReplyRecipe(), new DeferredReplyRecipe(), new QueueGuardRecipe())) {
+        for (Recipe r : List.of(new CReplyRecipe(), new SpecReplyRecipe(), new DeferredReplyRecipe(),
+                new QueueGuardRecipe())) {
             ALL.put(r.name(), r);
         }
     }

@@ -1,7 +1,6 @@
 package kreply.refactor.recipe;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +35,8 @@ final class Signatures {
      * orders them), else last.
      */
     void threadFlag(MethodDeclaration m, String flag, String type, String beforeType) {
-        threadFlag(m, flag, type, beforeType, 0, new HashSet<>());
+        threadFlag(m, flag, type, beforeType, 0,
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     }
 
     private void threadFlag(MethodDeclaration m, String flag, String type, String beforeType, int depth,

@@ -169,6 +169,56 @@ public final class EditSession {
         return false;
     }
 
+    /** A type declared anywhere in the workspace by its simple name (first match), if any. */
+    public Optional<TypeDeclaration<?>> typeNamed(String simple) {
+        for (String f : filesMentioning(simple)) {
+            for (TypeDeclaration<?> t : cu(f).findAll(TypeDeclaration.class)) {
+                if (t.getNameAsString().equals(simple)) {
+                    return Optional.of(t);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Declarations {@code m} overrides or implements: same name and arity in a direct supertype. */
+    public List<MethodDeclaration> overridden(MethodDeclaration m) {
+        List<MethodDeclaration> out = new ArrayList<>();
+        TypeDeclaration<?> t = m.findAncestor(TypeDeclaration.class).orElse(null);
+        if (!(t instanceof ClassOrInterfaceDeclaration c)) {
+            return out;
+        }
+        List<String> supers = new ArrayList<>();
+        c.getExtendedTypes().forEach(x -> supers.add(x.getNameAsString()));
+        c.getImplementedTypes().forEach(x -> supers.add(x.getNameAsString()));
+        for (String sup : supers) {
+            typeNamed(sup).ifPresent(st -> st.getMethodsByName(m.getNameAsString()).stream()
+                    .filter(x -> x.getParameters().size() == m.getParameters().size()).forEach(out::add));
+        }
+        return out;
+    }
+
+    /** Declarations overriding or implementing {@code m} (same name and arity in a direct subtype). */
+    public List<MethodDeclaration> overriders(MethodDeclaration m) {
+        List<MethodDeclaration> out = new ArrayList<>();
+        TypeDeclaration<?> t = m.findAncestor(TypeDeclaration.class).orElse(null);
+        if (t == null) {
+            return out;
+        }
+        String name = t.getNameAsString();
+        for (String f : filesMentioning(name)) {
+            for (ClassOrInterfaceDeclaration c : cu(f).findAll(ClassOrInterfaceDeclaration.class)) {
+                boolean sub = c.getExtendedTypes().stream().anyMatch(x -> x.getNameAsString().equals(name))
+                        || c.getImplementedTypes().stream().anyMatch(x -> x.getNameAsString().equals(name));
+                if (sub) {
+                    c.getMethodsByName(m.getNameAsString()).stream()
+                            .filter(x -> x.getParameters().size() == m.getParameters().size()).forEach(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Files whose text contains {@code word} (a cheap filter before parsing). */
     public List<String> filesMentioning(String word) {
         List<String> out = new ArrayList<>();
@@ -190,10 +240,25 @@ public final class EditSession {
         return c.getFieldByName(name).isPresent();
     }
 
+    /** Adds a new file (a generated class); it is written with the other changes. */
+    public void create(String file, String text) {
+        if (ws.text(file) != null) {
+            throw new RefactorException("refusing to overwrite " + file);
+        }
+        created.put(file, text);
+        ws.put(file, text);
+    }
+
+    private final Map<String, String> created = new LinkedHashMap<>();
+
     /** Prints changed files back into the workspace; returns the files whose text changed. */
     public List<String> commit() {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(created.keySet());
+        created.clear();
         for (String f : changed) {
+            if (out.contains(f)) {
+                continue;
+            }
             String before = ws.text(f);
             String after = Indentation.repair(before, LexicalPreservingPrinter.print(parsed.get(f)));
             if (!after.equals(before)) {

@@ -23,6 +23,7 @@ public final class Indentation {
     }
 
     public static String repair(String before, String after) {
+        after = groupImports(after);
         List<String> a = split(before);
         List<String> b = split(after);
         boolean[] touched = new boolean[b.size()];
@@ -60,20 +61,28 @@ public final class Indentation {
         int[] depth = depths(b);
         List<String> out = new ArrayList<>(b.size());
         String prevCode = "";
-        boolean inCaseBody = false;
+        // Statements under a "case X:" label sit one unit deeper than the label, braces or not.
+        java.util.Deque<Integer> caseDepths = new java.util.ArrayDeque<>();
         for (int i = 0; i < b.size(); i++) {
             String line = b.get(i);
             String t = line.strip();
-            if (t.startsWith("case ") || t.startsWith("default:") || t.startsWith("default ->")) {
-                inCaseBody = t.endsWith(":");
-            } else if (t.startsWith("}")) {
-                inCaseBody = false;
+            while (!caseDepths.isEmpty() && depth[i] < caseDepths.peek()) {
+                caseDepths.pop();
+            }
+            boolean label = (t.startsWith("case ") || t.startsWith("default:")) && t.endsWith(":");
+            if (label && (caseDepths.isEmpty() || caseDepths.peek() != depth[i])) {
+                caseDepths.push(depth[i]);
             }
             if (touched[i] && !t.isEmpty() && startsStatement(prevCode, t)) {
                 int d = depth[i];
-                if (inCaseBody && !(t.startsWith("case ") || t.startsWith("default"))) {
-                    d++;
+                if (!label) {
+                    for (int cd : caseDepths) {
+                        if (depth[i] >= cd) {
+                            d++;
+                        }
+                    }
                 }
+                t = t.replaceAll("new (\\w+)\\[\\] \\{ (.*?) \\}", "new $1[] {$2}");
                 String indent = unit.repeat(Math.max(0, d)) + (t.startsWith("*") ? " " : "");
                 line = indent + t;
             } else if (touched[i] && !t.isEmpty() && oldLineOf.containsKey(i)) {
@@ -90,6 +99,16 @@ public final class Indentation {
             }
         }
         return String.join("\n", out);
+    }
+
+    /**
+     * The printer attaches an import inserted at the head of a group to the end of the previous
+     * group; move it below the blank line that separates the groups.
+     */
+    static String groupImports(String text) {
+        String t = text.replaceAll("(?m)^(import static [^\\n]+;\\n)(import (?!static)[^\\n]+;\\n)\\n(?=import )",
+                "$1\n$2");
+        return t.replaceAll("(?m)^(package [^\\n]+;\\n)(import [^\\n]+;\\n)\\n(?=import )", "$1\n$2");
     }
 
     private static boolean startsStatement(String prev, String t) {

@@ -28,6 +28,8 @@ class RecipeGoldenTest {
             "c-reply,                '',        c-reply",
             "deferred-reply,         '',        deferred-reply",
             "c-reply;deferred-reply, '',        c-reply+deferred-reply",
+            "spec-reply,             '',        spec-reply",
+            "spec-reply;deferred-reply, '',     spec-reply+deferred-reply",
             "queue-guard,            S1,        queue-guard-S1",
             "queue-guard,            S2,        queue-guard-S2",
             "queue-guard,            S3,        queue-guard-S3",

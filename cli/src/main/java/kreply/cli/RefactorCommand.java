@@ -215,7 +215,7 @@ final class RefactorCommand implements Callable<Integer> {
             Path tests = code.resolve(config.testRoots().get(0));
             List<Path> resources = List.of(base.resolve("src/test/resources"), base.resolve("src/main/resources"));
             ctx.err().println("kreply refactor: verifying (compile, tests, reply conformance)…");
-            VerifyReport r = new Verifier().verify(main, tests, resources);
+            VerifyReport r = new Verifier().verify(main, tests, resources, java.util.Set.copyOf(config.legacyFormTags()));
             return withReanalysis(r, main, tmp != null ? tmp : base, config);
         } catch (IOException e) {
             throw new CliException("cannot prepare verification: " + e.getMessage());
@@ -248,7 +248,7 @@ final class RefactorCommand implements Callable<Integer> {
             notes.add("re-analysis skipped: " + e.getMessage());
         }
         return new VerifyReport(r.compiled(), r.compileErrors(), r.testsRun(), r.testsFailed(), r.testsSkipped(),
-                r.conformanceRun(), r.conformanceFailed(), r.failures(), remaining, notes);
+                r.conformanceRun(), r.conformanceFailed(), r.failures(), r.legacyFormFailures(), remaining, notes);
     }
 
     /** Queue findings count only when queue-guard ran; reply findings when a reply recipe ran. */

@@ -10,7 +10,8 @@ import java.util.Map;
  * another kernel in the same style only needs its own file.
  */
 public record RecipeConfig(String name, List<String> sourceRoots, List<String> testRoots, Rules rules, Reply reply,
-                           DeferredReply deferredReply, QueueGuard queueGuard, SpecReply specReply) {
+                           DeferredReply deferredReply, QueueGuard queueGuard, SpecReply specReply,
+                           List<String> legacyFormTags) {
 
     /** The spec protocol's names: who delivers the reply, the word-list type, the carrier record. */
     public record SpecReply(String entry, String dispatcher, String statusType, String success, String wordsType,

@@ -77,7 +77,8 @@ public final class RecipeConfigLoader {
         }
         RecipeConfig.QueueGuard qg = new RecipeConfig.QueueGuard(r.text(queue, "blockingCall"), dflt, options);
         return new RecipeConfig(r.text(root, "name"), r.texts(root, "sourceRoots"), r.texts(root, "testRoots"),
-                new RecipeConfig.Rules(r.texts(rules, "reply"), r.texts(rules, "queue")), rep, def, qg, sr);
+                new RecipeConfig.Rules(r.texts(rules, "reply"), r.texts(rules, "queue")), rep, def, qg, sr,
+                root.has("verify") ? r.texts(r.object(root, "verify"), "legacyFormTags") : List.of());
     }
 
     /** Field access that fails with the file and the field's name. */

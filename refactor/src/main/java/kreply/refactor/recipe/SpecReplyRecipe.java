@@ -172,6 +172,7 @@ public final class SpecReplyRecipe implements Recipe {
                 }
             }
             removeRunning(m, r);
+            removeUnusedThreadLocals(m, r);
             m.setType(StaticJavaParser.parseType(sp.wordsType()));
             inlineSingleUse(m, local);
             s.markChanged(m);
@@ -311,6 +312,18 @@ public final class SpecReplyRecipe implements Recipe {
                         + sp.emptyWords() + ";"));
             }
             return local;
+        }
+
+        /** {@code Tcb thread = ct;} that only the removed writes used. */
+        private void removeUnusedThreadLocals(MethodDeclaration m, RecipeConfig.Reply r) {
+            for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
+                boolean ct = v.getInitializer().map(i -> i.toString().equals(r.currentThread())).orElse(false);
+                if (ct && !ReplyWrites.uses(m, v.getNameAsString())
+                        && v.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr vd
+                        && vd.getVariables().size() == 1 && vd.getParentNode().orElse(null) instanceof ExpressionStmt st) {
+                    st.remove();
+                }
+            }
         }
 
         private void removeRunning(MethodDeclaration m, RecipeConfig.Reply r) {

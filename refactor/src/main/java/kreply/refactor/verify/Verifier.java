@@ -49,6 +49,14 @@ public final class Verifier {
 
     /** Verifies the tree whose main sources are {@code mainDir} and tests {@code testDir}. */
     public VerifyReport verify(Path mainDir, Path testDir, List<Path> resourceDirs) {
+        return verify(mainDir, testDir, resourceDirs, Set.of());
+    }
+
+    /**
+     * As {@link #verify(Path, Path, List)}; failures of tests carrying one of {@code legacyFormTags}
+     * (tests that pin the legacy behaviour a recipe fixes) are listed apart and do not fail.
+     */
+    public VerifyReport verify(Path mainDir, Path testDir, List<Path> resourceDirs, Set<String> legacyFormTags) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new RefactorException("--verify needs a JDK (no Java compiler in this runtime)");
@@ -69,7 +77,7 @@ public final class Verifier {
                 errors = compile(javac, testDir, testOut, List.of(mainOut));
             }
             if (!errors.isEmpty()) {
-                return new VerifyReport(false, errors, 0, 0, 0, 0, 0, List.of(), null, List.of());
+                return new VerifyReport(false, errors, 0, 0, 0, 0, 0, List.of(), List.of(), null, List.of());
             }
             for (Path r : resourceDirs) {
                 if (Files.isDirectory(r)) {
@@ -78,7 +86,7 @@ public final class Verifier {
             }
             Path manifest = work.resolve("empty-manifest.txt");
             Files.writeString(manifest, "");
-            return run(mainOut, testOut, manifest);
+            return run(mainOut, testOut, manifest, legacyFormTags);
         } catch (IOException e) {
             throw new RefactorException("verification failed to prepare its files: " + e.getMessage());
         } finally {
@@ -168,7 +176,7 @@ public final class Verifier {
 
     private static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
 
-    private VerifyReport run(Path mainOut, Path testOut, Path manifest) throws IOException {
+    private VerifyReport run(Path mainOut, Path testOut, Path manifest, Set<String> legacyTags) throws IOException {
         java.io.PrintStream stdout = System.out;
         java.io.PrintStream stderr = System.err;
         Thread t = Thread.currentThread();
@@ -180,6 +188,7 @@ public final class Verifier {
         AtomicLong confRun = new AtomicLong();
         AtomicLong confFailed = new AtomicLong();
         List<String> failures = new ArrayList<>();
+        List<String> legacy = new ArrayList<>();
         try (ChildFirstLoader loader = new ChildFirstLoader(new URL[] {testOut.toUri().toURL(), mainOut.toUri().toURL()},
                 Verifier.class.getClassLoader())) {
             t.setContextClassLoader(loader);
@@ -210,6 +219,13 @@ public final class Verifier {
                         if (conformance) {
                             confRun.incrementAndGet();
                         }
+                    }
+                    boolean pinsLegacy = id.getTags().stream().anyMatch(g -> legacyTags.contains(g.getName()));
+                    if (bad && pinsLegacy && !conformance) {
+                        synchronized (failures) {
+                            legacy.add(source(id) + "#" + id.getLegacyReportingName());
+                        }
+                        return;
                     }
                     if (bad && (id.isTest() || result.getThrowable().isPresent())) {
                         failed.incrementAndGet();
@@ -242,7 +258,7 @@ public final class Verifier {
             notes.add("no test tagged " + CONFORMANCE_TAG + " was found; only the other tests verified the result");
         }
         return new VerifyReport(true, List.of(), run.get(), failed.get(), skipped.get(), confRun.get(),
-                confFailed.get(), failures, null, notes);
+                confFailed.get(), failures, legacy, null, notes);
     }
 
     private static String source(TestIdentifier id) {

@@ -63,6 +63,24 @@ class VerifierTest {
     }
 
     @Test
+    void aFailingTestTaggedAsPinningTheLegacyFormIsListedApart() throws IOException {
+        kernel("41");
+        src("src/test/java/demo/LegacyTest.java", """
+                package demo;
+                import org.junit.jupiter.api.*;
+                import static org.assertj.core.api.Assertions.assertThat;
+                class LegacyTest {
+                    @Test @Tag("legacy-form") void pinsTheOldAnswer() { assertThat(Answer.get()).isEqualTo(42); }
+                }
+                """);
+        VerifyReport r = new Verifier().verify(tree.resolve("src/main/java"), tree.resolve("src/test/java"), List.of(),
+                java.util.Set.of("legacy-form"));
+        assertThat(r.legacyFormFailures()).singleElement().asString().contains("LegacyTest#pinsTheOldAnswer");
+        assertThat(r.testsFailed()).isEqualTo(1); // the untagged one still counts
+        assertThat(r.render()).contains("changed demo.LegacyTest#pinsTheOldAnswer");
+    }
+
+    @Test
     void compileErrorFails() throws IOException {
         kernel("\"not an int\"");
         VerifyReport r = verify();

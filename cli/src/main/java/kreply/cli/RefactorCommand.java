@@ -52,7 +52,7 @@ final class RefactorCommand implements Callable<Integer> {
     String path;
 
     @Option(names = "--recipe", paramLabel = "NAME", split = ",", required = true,
-            description = "Recipes to apply: c-reply, deferred-reply, queue-guard (comma-separated).")
+            description = "Recipes to apply: c-reply, spec-reply, deferred-reply, queue-guard, queue-asserts (comma-separated).")
     List<String> recipes = new ArrayList<>();
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")

@@ -61,7 +61,7 @@ public final class Kernel {
 
     /** Applies every fix of the recipes (--all) and returns the outcomes. */
     public static List<AppliedFix> applyAll(Refactorer rf, List<String> recipes, String option) {
-        RecipeContext ctx = new RecipeContext(config(), findings(), option, recipes);
+        RecipeContext ctx = new RecipeContext(config(), findings(), option, recipes, rf.workspace().copy());
         List<AppliedFix> out = new ArrayList<>();
         for (Recipe r : Recipes.select(recipes)) {
             for (Fix f : r.fixes(ctx)) {

@@ -11,7 +11,16 @@ import java.util.Map;
  */
 public record RecipeConfig(String name, List<String> sourceRoots, List<String> testRoots, Rules rules, Reply reply,
                            DeferredReply deferredReply, QueueGuard queueGuard, SpecReply specReply,
-                           List<String> legacyFormTags) {
+                           List<String> legacyFormTags, QueueAsserts queueAsserts) {
+
+    /** The scheduler-queue checks queue-asserts inserts, and where. */
+    public record QueueAsserts(String atEntry, String atExit, String beforeBlocking, List<String> entries,
+                               List<String> blockingCalls, String stateSetter, List<String> blockingStates,
+                               List<String> enqueue) {
+        public static String fill(String template, String thread, String site) {
+            return template.replace("{thread}", thread).replace("{site}", site);
+        }
+    }
 
     /** The spec protocol's names: who delivers the reply, the word-list type, the carrier record. */
     public record SpecReply(String entry, String dispatcher, String statusType, String success, String wordsType,

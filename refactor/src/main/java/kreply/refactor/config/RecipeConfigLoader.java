@@ -78,7 +78,14 @@ public final class RecipeConfigLoader {
         RecipeConfig.QueueGuard qg = new RecipeConfig.QueueGuard(r.text(queue, "blockingCall"), dflt, options);
         return new RecipeConfig(r.text(root, "name"), r.texts(root, "sourceRoots"), r.texts(root, "testRoots"),
                 new RecipeConfig.Rules(r.texts(rules, "reply"), r.texts(rules, "queue")), rep, def, qg, sr,
-                root.has("verify") ? r.texts(r.object(root, "verify"), "legacyFormTags") : List.of());
+                root.has("verify") ? r.texts(r.object(root, "verify"), "legacyFormTags") : List.of(),
+                queueAsserts(r, r.object(root, "queueAsserts")));
+    }
+
+    private static RecipeConfig.QueueAsserts queueAsserts(Reader r, JsonNode q) {
+        return new RecipeConfig.QueueAsserts(r.text(q, "atEntry"), r.text(q, "atExit"), r.text(q, "beforeBlocking"),
+                r.texts(q, "entries"), r.texts(q, "blockingCalls"), r.text(q, "stateSetter"),
+                r.texts(q, "blockingStates"), r.texts(q, "enqueue"));
     }
 
     /** Field access that fails with the file and the field's name. */

@@ -46,8 +46,8 @@ public final class RefactorRun {
     }
 
     /** The candidate fixes, in application order. */
-    public List<Fix> candidates(List<FindingRef> findings) {
-        RecipeContext ctx = new RecipeContext(config, findings, option, recipeNames);
+    public List<Fix> candidates(Workspace ws, List<FindingRef> findings) {
+        RecipeContext ctx = new RecipeContext(config, findings, option, recipeNames, ws);
         List<Fix> out = new ArrayList<>();
         for (Recipe r : Recipes.select(recipeNames)) {
             out.addAll(r.fixes(ctx));
@@ -57,7 +57,7 @@ public final class RefactorRun {
 
     public Result run(Workspace ws, List<FindingRef> findings, Selection sel) {
         Refactorer rf = new Refactorer(ws);
-        List<Fix> fixes = candidates(findings);
+        List<Fix> fixes = candidates(ws, findings);
         List<AppliedFix> outcomes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Set<String> wanted = sel.plan() == null ? null : new LinkedHashSet<>(sel.plan().ids());

@@ -13,7 +13,7 @@ public final class Recipes {
 
     static {
         for (Recipe r : List.of(new CReplyRecipe(), new SpecReplyRecipe(), new DeferredReplyRecipe(),
-                new QueueGuardRecipe())) {
+                new QueueGuardRecipe(), new QueueAssertsRecipe())) {
             ALL.put(r.name(), r);
         }
     }

@@ -58,6 +58,7 @@ public final class Indentation {
             }
         }
         String unit = unit(a);
+        int limit = Math.max(100, a.stream().mapToInt(String::length).max().orElse(120));
         int[] depth = depths(b);
         List<String> out = new ArrayList<>(b.size());
         String prevCode = "";
@@ -84,7 +85,7 @@ public final class Indentation {
                 }
                 t = t.replaceAll("new (\\w+)\\[\\] \\{ (.*?) \\}", "new $1[] {$2}");
                 String indent = unit.repeat(Math.max(0, d)) + (t.startsWith("*") ? " " : "");
-                line = indent + t;
+                line = wrap(indent, t, unit, limit);
             } else if (touched[i] && !t.isEmpty() && oldLineOf.containsKey(i)) {
                 // A continuation line the printer re-flowed (a parameter added to a wrapped list):
                 // keep the old line's indentation and drop the alignment run it moved inside.
@@ -99,6 +100,60 @@ public final class Indentation {
             }
         }
         return String.join("\n", out);
+    }
+
+    /**
+     * A new statement longer than the file's longest line is broken after the last argument comma
+     * (of the outermost call) that fits, continuing two units deeper, as the code base wraps.
+     */
+    static String wrap(String indent, String code, String unit, int limit) {
+        if (indent.length() + code.length() <= limit || code.startsWith("*") || code.startsWith("//")) {
+            return indent + code;
+        }
+        StringBuilder out = new StringBuilder();
+        String rest = code;
+        String lead = indent;
+        String cont = indent + unit + unit;
+        while (lead.length() + rest.length() > limit) {
+            int cut = -1;
+            int depth = 0;
+            boolean inStr = false;
+            char q = 0;
+            int minDepth = Integer.MAX_VALUE;
+            for (int j = 0; j < rest.length() && lead.length() + j < limit; j++) {
+                char c = rest.charAt(j);
+                if (inStr) {
+                    if (c == '\\') {
+                        j++;
+                    } else if (c == q) {
+                        inStr = false;
+                    }
+                    continue;
+                }
+                if (c == '"' || c == '\'') {
+                    inStr = true;
+                    q = c;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == ',' && depth >= 1 && j + 1 < rest.length() && rest.charAt(j + 1) == ' ') {
+                    if (depth < minDepth) {
+                        minDepth = depth;
+                        cut = j;
+                    } else if (depth == minDepth) {
+                        cut = j;
+                    }
+                }
+            }
+            if (cut < 0) {
+                break;
+            }
+            out.append(lead).append(rest, 0, cut + 1).append('\n');
+            rest = rest.substring(cut + 2);
+            lead = cont;
+        }
+        return out.append(lead).append(rest).toString();
     }
 
     /**

@@ -33,7 +33,8 @@ class RecipeGoldenTest {
             "queue-guard,            S1,        queue-guard-S1",
             "queue-guard,            S2,        queue-guard-S2",
             "queue-guard,            S3,        queue-guard-S3",
-            "queue-guard,            dequeue,   queue-guard-dequeue"})
+            "queue-guard,            dequeue,   queue-guard-dequeue",
+            "queue-asserts,          '',        queue-asserts"})
     void producesTheGoldenDiffCompilesAndIsIdempotent(String recipes, String option, String golden,
                                                        @TempDir Path tmp) throws IOException {
         List<String> names = Arrays.asList(recipes.split(";"));

@@ -185,6 +185,9 @@ final class RefactorCommand implements Callable<Integer> {
             return ExitCodes.CLEAN;
         }
         VerifyReport report = verifyResult(tree, out, ws, config, source);
+        if (report.compiled() && report.testsFailed() > 0 && !changes.isEmpty()) {
+            report = report.againstOriginal(verifyOriginal(tree, ws, changes, config));
+        }
         ctx.out().print(report.render());
         if (!report.passed()) {
             if (tx != null) {
@@ -219,6 +222,42 @@ final class RefactorCommand implements Callable<Integer> {
             return withReanalysis(r, main, tmp != null ? tmp : base, config);
         } catch (IOException e) {
             throw new CliException("cannot prepare verification: " + e.getMessage());
+        } finally {
+            if (tmp != null) {
+                try {
+                    TreeCopy.deleteTree(tmp);
+                } catch (IOException ignored) {
+                    // scratch copy in the temp folder
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the tests of the unchanged tree (rebuilt in a scratch folder from the changes' original
+     * texts), so failures that were there before the change are not called regressions.
+     */
+    private VerifyReport verifyOriginal(Path tree, Workspace ws, List<FileChange> changes, RecipeConfig config) {
+        java.util.Map<String, String> before = new java.util.HashMap<>();
+        changes.forEach(c -> before.put(c.file(), c.before()));
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("kreply-original");
+            for (var e : ws.texts().entrySet()) {
+                String text = before.getOrDefault(e.getKey(), e.getValue());
+                if (text.isEmpty()) {
+                    continue; // created by the refactoring
+                }
+                Path f = tmp.resolve(e.getKey());
+                Files.createDirectories(f.getParent());
+                Files.writeString(f, text);
+            }
+            ctx.err().println("kreply refactor: some tests fail; running them on the unchanged tree to tell regressions…");
+            return new Verifier().verify(tmp.resolve(ws.sourceRoot()), tmp.resolve(config.testRoots().get(0)),
+                    List.of(tree.resolve("src/test/resources"), tree.resolve("src/main/resources")),
+                    java.util.Set.copyOf(config.legacyFormTags()));
+        } catch (IOException e) {
+            throw new CliException("cannot prepare the unchanged tree for comparison: " + e.getMessage());
         } finally {
             if (tmp != null) {
                 try {

@@ -187,7 +187,7 @@ public final class Verifier {
         AtomicLong skipped = new AtomicLong();
         AtomicLong confRun = new AtomicLong();
         AtomicLong confFailed = new AtomicLong();
-        List<String> failures = new ArrayList<>();
+        List<VerifyReport.Failure> failures = new ArrayList<>();
         List<String> legacy = new ArrayList<>();
         try (ChildFirstLoader loader = new ChildFirstLoader(new URL[] {testOut.toUri().toURL(), mainOut.toUri().toURL()},
                 Verifier.class.getClassLoader())) {
@@ -235,10 +235,8 @@ public final class Verifier {
                         String why = result.getThrowable().map(x -> x.getClass().getSimpleName() + ": "
                                 + String.valueOf(x.getMessage()).lines().findFirst().orElse("")).orElse("");
                         synchronized (failures) {
-                            if (failures.size() < 50) {
-                                failures.add((conformance ? "[" + CONFORMANCE_TAG + "] " : "")
-                                        + source(id) + "#" + id.getLegacyReportingName() + " " + why);
-                            }
+                            failures.add(new VerifyReport.Failure(source(id) + "#" + id.getLegacyReportingName(),
+                                    conformance, why));
                         }
                     }
                 }

@@ -9,8 +9,16 @@ import java.util.List;
  */
 public record VerifyReport(boolean compiled, List<String> compileErrors, long testsRun, long testsFailed,
                            long testsSkipped, long conformanceRun, long conformanceFailed,
-                           List<String> failures, List<String> legacyFormFailures, List<String> remainingFindings,
+                           List<Failure> failures, List<String> legacyFormFailures, List<String> remainingFindings,
                            List<String> notes) {
+    /** One failing test: its id ({@code Class#name}), whether it is a conformance test, and why. */
+    public record Failure(String id, boolean conformance, String why) {
+        @Override
+        public String toString() {
+            return (conformance ? "[reply-conformance] " : "") + id + " " + why;
+        }
+    }
+
     public VerifyReport {
         compileErrors = List.copyOf(compileErrors);
         failures = List.copyOf(failures);
@@ -28,6 +36,29 @@ public record VerifyReport(boolean compiled, List<String> compileErrors, long te
                 && (remainingFindings == null || remainingFindings.isEmpty());
     }
 
+    /**
+     * Regressions only: a non-conformance test that also fails on the unchanged tree is not one
+     * (it is reported in the notes). Conformance tests must pass on the result whatever the
+     * original did — failing there is what the fix is for.
+     */
+    public VerifyReport againstOriginal(VerifyReport original) {
+        java.util.Set<String> before = new java.util.HashSet<>();
+        original.failures().forEach(f -> before.add(f.id()));
+        List<Failure> regressions = new java.util.ArrayList<>();
+        List<String> n = new java.util.ArrayList<>(notes);
+        int preexisting = 0;
+        for (Failure f : failures) {
+            if (!f.conformance() && before.contains(f.id())) {
+                preexisting++;
+                n.add("also failing on the unchanged tree (not a regression): " + f.id());
+            } else {
+                regressions.add(f);
+            }
+        }
+        return new VerifyReport(compiled, compileErrors, testsRun, testsFailed - preexisting, testsSkipped,
+                conformanceRun, conformanceFailed, regressions, legacyFormFailures, remainingFindings, n);
+    }
+
     public String render() {
         StringBuilder sb = new StringBuilder();
         if (!compiled) {
@@ -38,7 +69,10 @@ public record VerifyReport(boolean compiled, List<String> compileErrors, long te
                     testsSkipped));
             sb.append(String.format("verify: reply-conformance: %d run, %d failed%n", conformanceRun,
                     conformanceFailed));
-            failures.forEach(f -> sb.append("  FAILED ").append(f).append('\n'));
+            failures.stream().limit(50).forEach(f -> sb.append("  FAILED ").append(f).append('\n'));
+            if (failures.size() > 50) {
+                sb.append("  … and ").append(failures.size() - 50).append(" more\n");
+            }
             if (!legacyFormFailures.isEmpty()) {
                 sb.append(String.format("verify: %d test(s) tagged as pinning the legacy form failed, as a fix makes them:%n",
                         legacyFormFailures.size()));

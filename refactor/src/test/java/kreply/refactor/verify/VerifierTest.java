@@ -81,6 +81,26 @@ class VerifierTest {
     }
 
     @Test
+    void aTestThatAlsoFailedBeforeTheChangeIsNoRegressionButAConformanceFailureAlwaysIs() {
+        VerifyReport.Failure old = new VerifyReport.Failure("demo.OldTest#flaky", false, "boom");
+        VerifyReport.Failure fresh = new VerifyReport.Failure("demo.NewTest#broken", false, "boom");
+        VerifyReport.Failure conf = new VerifyReport.Failure("demo.ConfTest#reply", true, "boom");
+        VerifyReport result = new VerifyReport(true, List.of(), 10, 3, 0, 1, 1, List.of(old, fresh, conf), List.of(),
+                null, List.of());
+        VerifyReport original = new VerifyReport(true, List.of(), 10, 2, 0, 1, 1, List.of(old, conf), List.of(),
+                null, List.of());
+        VerifyReport r = result.againstOriginal(original);
+        assertThat(r.failures()).containsExactly(fresh, conf);
+        assertThat(r.testsFailed()).isEqualTo(2);
+        assertThat(r.notes()).anyMatch(n -> n.contains("demo.OldTest#flaky"));
+        assertThat(r.passed()).isFalse();
+
+        VerifyReport onlyOld = new VerifyReport(true, List.of(), 10, 1, 0, 0, 0, List.of(old), List.of(), null,
+                List.of()).againstOriginal(original);
+        assertThat(onlyOld.passed()).isTrue();
+    }
+
+    @Test
     void compileErrorFails() throws IOException {
         kernel("\"not an int\"");
         VerifyReport r = verify();

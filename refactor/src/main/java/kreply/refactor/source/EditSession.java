@@ -146,7 +146,10 @@ public final class EditSession {
         return out;
     }
 
-    /** Whether the call's receiver is a field (or a name) declared somewhere with type {@code simpleType}. */
+    /**
+     * Whether the call's receiver is a field (or a name) of type {@code simpleType}: the field of
+     * that name in the calling class when it has one, else any field of that name in the code base.
+     */
     private boolean receiverHasType(MethodCallExpr c, String simpleType) {
         String field;
         var scope = c.getScope().get();
@@ -156,6 +159,16 @@ public final class EditSession {
             field = ne.getNameAsString();
         } else {
             return false;
+        }
+        Optional<TypeDeclaration<?>> own = c.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+        if (scope instanceof NameExpr && own.isPresent()) {
+            for (FieldDeclaration fd : own.get().getFields()) {
+                for (var v : fd.getVariables()) {
+                    if (v.getNameAsString().equals(field)) {
+                        return v.getType().asString().equals(simpleType);
+                    }
+                }
+            }
         }
         for (String f : filesMentioning(field)) {
             for (FieldDeclaration fd : cu(f).findAll(FieldDeclaration.class)) {

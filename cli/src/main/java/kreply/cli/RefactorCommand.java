@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import kreply.cli.refactor.Prompter;
 import kreply.cli.refactor.RecipeFiles;
+import kreply.cli.refactor.ResultVerification;
 import kreply.refactor.RefactorException;
 import kreply.refactor.change.FileChange;
 import kreply.refactor.change.Plan;
@@ -25,7 +26,6 @@ import kreply.refactor.findings.FindingRef;
 import kreply.refactor.findings.FindingsSource;
 import kreply.refactor.findings.ReportFindings;
 import kreply.refactor.source.Workspace;
-import kreply.refactor.verify.Verifier;
 import kreply.refactor.verify.VerifyReport;
 import kreply.refactor.write.GitGuard;
 import kreply.refactor.write.Transaction;
@@ -184,10 +184,9 @@ final class RefactorCommand implements Callable<Integer> {
         if (!verify) {
             return ExitCodes.CLEAN;
         }
-        VerifyReport report = verifyResult(tree, out, ws, config, source);
-        if (report.compiled() && report.testsFailed() > 0 && !changes.isEmpty()) {
-            report = report.againstOriginal(verifyOriginal(tree, ws, changes, config));
-        }
+        ResultVerification verification = new ResultVerification(config, recipes, ctx.err(),
+                root -> main -> new EngineFindings(Inputs.packs(ctx, packs)).findings(root, List.of(main)));
+        VerifyReport report = verification.verify(tree, out != null ? out : tree, output.dryRun, ws, changes);
         ctx.out().print(report.render());
         if (!report.passed()) {
             if (tx != null) {
@@ -197,105 +196,6 @@ final class RefactorCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         return ExitCodes.CLEAN;
-    }
-
-    private VerifyReport verifyResult(Path tree, Path out, Workspace ws, RecipeConfig config, FindingsSource source) {
-        Path base = out != null ? out : tree;
-        Path tmp = null;
-        try {
-            Path code = base;
-            if (output.dryRun) {
-                // Nothing was written: verify a scratch copy holding the result (main and test sources).
-                tmp = Files.createTempDirectory("kreply-refactor");
-                for (var e : ws.texts().entrySet()) {
-                    Path f = tmp.resolve(e.getKey());
-                    Files.createDirectories(f.getParent());
-                    Files.writeString(f, e.getValue());
-                }
-                code = tmp;
-            }
-            Path main = code.resolve(ws.sourceRoot());
-            Path tests = code.resolve(config.testRoots().get(0));
-            List<Path> resources = List.of(base.resolve("src/test/resources"), base.resolve("src/main/resources"));
-            ctx.err().println("kreply refactor: verifying (compile, tests, reply conformance)…");
-            VerifyReport r = new Verifier().verify(main, tests, resources, java.util.Set.copyOf(config.legacyFormTags()));
-            return withReanalysis(r, main, tmp != null ? tmp : base, config);
-        } catch (IOException e) {
-            throw new CliException("cannot prepare verification: " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    TreeCopy.deleteTree(tmp);
-                } catch (IOException ignored) {
-                    // scratch copy in the temp folder
-                }
-            }
-        }
-    }
-
-    /**
-     * Runs the tests of the unchanged tree (rebuilt in a scratch folder from the changes' original
-     * texts), so failures that were there before the change are not called regressions.
-     */
-    private VerifyReport verifyOriginal(Path tree, Workspace ws, List<FileChange> changes, RecipeConfig config) {
-        java.util.Map<String, String> before = new java.util.HashMap<>();
-        changes.forEach(c -> before.put(c.file(), c.before()));
-        Path tmp = null;
-        try {
-            tmp = Files.createTempDirectory("kreply-original");
-            for (var e : ws.texts().entrySet()) {
-                String text = before.getOrDefault(e.getKey(), e.getValue());
-                if (text.isEmpty()) {
-                    continue; // created by the refactoring
-                }
-                Path f = tmp.resolve(e.getKey());
-                Files.createDirectories(f.getParent());
-                Files.writeString(f, text);
-            }
-            ctx.err().println("kreply refactor: some tests fail; running them on the unchanged tree to tell regressions…");
-            return new Verifier().verify(tmp.resolve(ws.sourceRoot()), tmp.resolve(config.testRoots().get(0)),
-                    List.of(tree.resolve("src/test/resources"), tree.resolve("src/main/resources")),
-                    java.util.Set.copyOf(config.legacyFormTags()));
-        } catch (IOException e) {
-            throw new CliException("cannot prepare the unchanged tree for comparison: " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    TreeCopy.deleteTree(tmp);
-                } catch (IOException ignored) {
-                    // scratch copy in the temp folder
-                }
-            }
-        }
-    }
-
-    /** Runs the analyzer on the result; bug findings that remain fail verification. */
-    private VerifyReport withReanalysis(VerifyReport r, Path main, Path root, RecipeConfig config) {
-        List<String> notes = new ArrayList<>(r.notes());
-        List<String> remaining = null;
-        try {
-            remaining = new ArrayList<>();
-            for (FindingRef f : new EngineFindings(Inputs.packs(ctx, packs)).findings(root, List.of(main))) {
-                boolean bug = f.kinds().stream().anyMatch(k -> List.of("C", "I", "G", "B", "R", "R~", "T", "L", "O")
-                        .contains(k)) || config.rules().queue().contains(f.ruleId());
-                if (bug && selectedRecipesCover(f, config)) {
-                    remaining.add(f.method() + " " + f.kinds());
-                }
-            }
-        } catch (RefactorException | CliException e) {
-            remaining = null;
-            notes.add("re-analysis skipped: " + e.getMessage());
-        }
-        return new VerifyReport(r.compiled(), r.compileErrors(), r.testsRun(), r.testsFailed(), r.testsSkipped(),
-                r.conformanceRun(), r.conformanceFailed(), r.failures(), r.legacyFormFailures(), remaining, notes);
-    }
-
-    /** Queue findings count only when queue-guard ran; reply findings when a reply recipe ran. */
-    private boolean selectedRecipesCover(FindingRef f, RecipeConfig config) {
-        if (config.rules().queue().contains(f.ruleId())) {
-            return recipes.contains("queue-guard");
-        }
-        return recipes.stream().anyMatch(r -> !r.equals("queue-guard"));
     }
 
     private void summary(RefactorRun.Result result) {

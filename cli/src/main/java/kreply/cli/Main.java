@@ -79,6 +79,9 @@ public final class Main {
             if (cls == ExploreCommand.class) {
                 return cls.cast(new ExploreCommand(ctx));
             }
+            if (cls == RefactorCommand.class) {
+                return cls.cast(new RefactorCommand(ctx));
+            }
             return CommandLine.defaultFactory().create(cls);
         }
     }

@@ -1,0 +1,286 @@
+package kreply.refactor.source;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.printer.lexicalpreservation.LexicalPreservingPrinter;
+
+import kreply.refactor.RefactorException;
+
+/**
+ * One fix's view of the workspace: parses files on demand with JavaParser (lexical preservation
+ * on, so printing changes only what was edited), answers the name-level questions the recipes ask
+ * (which class declares a method, who calls it), and writes changed files back when the fix is
+ * done. Call resolution is by name and argument count, narrowed by the receiver's field name when
+ * several classes declare the method: enough for code that calls across modules through typed
+ * fields, as the kernel model does, without a classpath.
+ */
+public final class EditSession {
+    private final Workspace ws;
+    private final JavaParser parser;
+    private final Map<String, CompilationUnit> parsed = new LinkedHashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
+
+    public EditSession(Workspace ws) {
+        this.ws = ws;
+        ParserConfiguration conf = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                .setLexicalPreservationEnabled(true);
+        this.parser = new JavaParser(conf);
+    }
+
+    public Workspace workspace() {
+        return ws;
+    }
+
+    public CompilationUnit cu(String file) {
+        return parsed.computeIfAbsent(file, f -> {
+            String text = ws.text(f);
+            if (text == null) {
+                throw new RefactorException("no such source file: " + f);
+            }
+            ParseResult<CompilationUnit> r = parser.parse(text);
+            if (!r.isSuccessful() || r.getResult().isEmpty()) {
+                throw new RefactorException("cannot parse " + f + ": "
+                        + r.getProblems().stream().findFirst().map(Object::toString).orElse("unknown problem"));
+            }
+            CompilationUnit cu = r.getResult().get();
+            LexicalPreservingPrinter.setup(cu);
+            cu.setData(FILE_KEY, f);
+            return cu;
+        });
+    }
+
+    public static final com.github.javaparser.ast.DataKey<String> FILE_KEY = new com.github.javaparser.ast.DataKey<>() {
+    };
+
+    /** The workspace file of a node's compilation unit. */
+    public static String fileOf(com.github.javaparser.ast.Node n) {
+        return n.findCompilationUnit().map(cu -> cu.getData(FILE_KEY)).orElseThrow();
+    }
+
+    public void markChanged(com.github.javaparser.ast.Node n) {
+        changed.add(fileOf(n));
+    }
+
+    /** The top-level type {@code pkg.Class}, if the workspace has it. */
+    public Optional<TypeDeclaration<?>> type(String className) {
+        String f = ws.fileOf(className);
+        if (f == null) {
+            return Optional.empty();
+        }
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return cu(f).getTypes().stream().filter(t -> t.getNameAsString().equals(simple)).findFirst()
+                .map(t -> (TypeDeclaration<?>) t);
+    }
+
+    /** Methods {@code name} of a class (all arities when {@code arity} is negative). */
+    public List<MethodDeclaration> methods(String className, String name, int arity) {
+        List<MethodDeclaration> out = new ArrayList<>();
+        type(className).ifPresent(t -> t.getMethodsByName(name).stream()
+                .filter(m -> arity < 0 || m.getParameters().size() == arity).forEach(out::add));
+        return out;
+    }
+
+    /** The fully qualified name of a method's declaring top-level class. */
+    public static String classOf(MethodDeclaration m) {
+        TypeDeclaration<?> t = m.findAncestor(TypeDeclaration.class).orElseThrow();
+        while (t.findAncestor(TypeDeclaration.class).isPresent()) {
+            t = t.findAncestor(TypeDeclaration.class).get();
+        }
+        return t.getFullyQualifiedName().orElse(t.getNameAsString());
+    }
+
+    /** Every declaration of a method with this name and arity, in any class. */
+    public List<MethodDeclaration> declarations(String name, int arity) {
+        List<MethodDeclaration> out = new ArrayList<>();
+        for (String f : filesMentioning(name)) {
+            cu(f).findAll(MethodDeclaration.class).stream()
+                    .filter(m -> m.getNameAsString().equals(name) && m.getParameters().size() == arity)
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Calls that may invoke {@code target} (same name and argument count, receiver compatible). */
+    public List<MethodCallExpr> callsTo(MethodDeclaration target) {
+        String name = target.getNameAsString();
+        int arity = target.getParameters().size();
+        String owner = classOf(target);
+        String ownerSimple = owner.substring(owner.lastIndexOf('.') + 1);
+        List<MethodDeclaration> decls = declarations(name, arity);
+        boolean unique = decls.size() == 1;
+        List<MethodCallExpr> out = new ArrayList<>();
+        for (String f : filesMentioning(name)) {
+            for (MethodCallExpr c : cu(f).findAll(MethodCallExpr.class)) {
+                if (!c.getNameAsString().equals(name) || c.getArguments().size() != arity) {
+                    continue;
+                }
+                if (c.getScope().isEmpty() || c.getScope().get().isThisExpr()) {
+                    // Unqualified: the enclosing class (the model has no inherited callees of interest).
+                    Optional<MethodDeclaration> encl = c.findAncestor(MethodDeclaration.class);
+                    if (encl.isPresent() && classOf(encl.get()).equals(owner)) {
+                        out.add(c);
+                    }
+                } else if (unique || receiverHasType(c, ownerSimple)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the call's receiver is a field (or a name) of type {@code simpleType}: the field of
+     * that name in the calling class when it has one, else any field of that name in the code base.
+     */
+    private boolean receiverHasType(MethodCallExpr c, String simpleType) {
+        String field;
+        var scope = c.getScope().get();
+        if (scope instanceof FieldAccessExpr fa) {
+            field = fa.getNameAsString();
+        } else if (scope instanceof NameExpr ne) {
+            field = ne.getNameAsString();
+        } else {
+            return false;
+        }
+        Optional<TypeDeclaration<?>> own = c.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+        if (scope instanceof NameExpr && own.isPresent()) {
+            for (FieldDeclaration fd : own.get().getFields()) {
+                for (var v : fd.getVariables()) {
+                    if (v.getNameAsString().equals(field)) {
+                        return v.getType().asString().equals(simpleType);
+                    }
+                }
+            }
+        }
+        for (String f : filesMentioning(field)) {
+            for (FieldDeclaration fd : cu(f).findAll(FieldDeclaration.class)) {
+                for (var v : fd.getVariables()) {
+                    if (v.getNameAsString().equals(field) && v.getType().asString().equals(simpleType)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A type declared anywhere in the workspace by its simple name (first match), if any. */
+    public Optional<TypeDeclaration<?>> typeNamed(String simple) {
+        for (String f : filesMentioning(simple)) {
+            for (TypeDeclaration<?> t : cu(f).findAll(TypeDeclaration.class)) {
+                if (t.getNameAsString().equals(simple)) {
+                    return Optional.of(t);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Declarations {@code m} overrides or implements: same name and arity in a direct supertype. */
+    public List<MethodDeclaration> overridden(MethodDeclaration m) {
+        List<MethodDeclaration> out = new ArrayList<>();
+        TypeDeclaration<?> t = m.findAncestor(TypeDeclaration.class).orElse(null);
+        if (!(t instanceof ClassOrInterfaceDeclaration c)) {
+            return out;
+        }
+        List<String> supers = new ArrayList<>();
+        c.getExtendedTypes().forEach(x -> supers.add(x.getNameAsString()));
+        c.getImplementedTypes().forEach(x -> supers.add(x.getNameAsString()));
+        for (String sup : supers) {
+            typeNamed(sup).ifPresent(st -> st.getMethodsByName(m.getNameAsString()).stream()
+                    .filter(x -> x.getParameters().size() == m.getParameters().size()).forEach(out::add));
+        }
+        return out;
+    }
+
+    /** Declarations overriding or implementing {@code m} (same name and arity in a direct subtype). */
+    public List<MethodDeclaration> overriders(MethodDeclaration m) {
+        List<MethodDeclaration> out = new ArrayList<>();
+        TypeDeclaration<?> t = m.findAncestor(TypeDeclaration.class).orElse(null);
+        if (t == null) {
+            return out;
+        }
+        String name = t.getNameAsString();
+        for (String f : filesMentioning(name)) {
+            for (ClassOrInterfaceDeclaration c : cu(f).findAll(ClassOrInterfaceDeclaration.class)) {
+                boolean sub = c.getExtendedTypes().stream().anyMatch(x -> x.getNameAsString().equals(name))
+                        || c.getImplementedTypes().stream().anyMatch(x -> x.getNameAsString().equals(name));
+                if (sub) {
+                    c.getMethodsByName(m.getNameAsString()).stream()
+                            .filter(x -> x.getParameters().size() == m.getParameters().size()).forEach(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Files whose text contains {@code word} (a cheap filter before parsing). */
+    public List<String> filesMentioning(String word) {
+        List<String> out = new ArrayList<>();
+        for (var e : ws.texts().entrySet()) {
+            if (e.getValue().contains(word)) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** The method declaration enclosing a node. */
+    public static Optional<MethodDeclaration> enclosingMethod(com.github.javaparser.ast.Node n) {
+        return n.findAncestor(MethodDeclaration.class);
+    }
+
+    /** Whether the class declares a field (used to avoid adding one twice). */
+    public boolean hasField(ClassOrInterfaceDeclaration c, String name) {
+        return c.getFieldByName(name).isPresent();
+    }
+
+    /** Adds a new file (a generated class); it is written with the other changes. */
+    public void create(String file, String text) {
+        if (ws.text(file) != null) {
+            throw new RefactorException("refusing to overwrite " + file);
+        }
+        created.put(file, text);
+        ws.put(file, text);
+    }
+
+    private final Map<String, String> created = new LinkedHashMap<>();
+
+    /** Prints changed files back into the workspace; returns the files whose text changed. */
+    public List<String> commit() {
+        List<String> out = new ArrayList<>(created.keySet());
+        created.clear();
+        for (String f : changed) {
+            if (out.contains(f)) {
+                continue;
+            }
+            String before = ws.text(f);
+            String after = Indentation.repair(before, LexicalPreservingPrinter.print(parsed.get(f)));
+            if (!after.equals(before)) {
+                ws.put(f, after);
+                out.add(f);
+            }
+        }
+        changed.clear();
+        parsed.clear();
+        return out;
+    }
+}

@@ -23,7 +23,6 @@ import kreply.refactor.engine.AppliedFix;
 import kreply.refactor.engine.RefactorRun;
 import kreply.refactor.findings.EngineFindings;
 import kreply.refactor.findings.FindingRef;
-import kreply.refactor.findings.FindingsSource;
 import kreply.refactor.findings.ReportFindings;
 import kreply.refactor.source.Workspace;
 import kreply.refactor.verify.VerifyReport;
@@ -150,9 +149,13 @@ final class RefactorCommand implements Callable<Integer> {
         }
 
         Workspace ws = Workspace.load(tree, config.sourceRoots(), config.testRoots());
-        FindingsSource source = findings != null ? new ReportFindings(existing(findings, "findings report"))
-                : new EngineFindings(Inputs.packs(ctx, packs));
-        List<FindingRef> refs = source.findings(tree, List.of(ws.sourceDir()));
+        List<Path> packFiles = findings == null || verify ? Inputs.packs(ctx, packs) : List.of();
+        List<FindingRef> refs;
+        if (findings != null) {
+            refs = new ReportFindings(existing(findings, "findings report")).findings(tree, List.of(ws.sourceDir()));
+        } else {
+            refs = analyse(packFiles, tree, ws.sourceDir());
+        }
         RefactorRun runner = new RefactorRun(config, recipes, option);
         RefactorRun.Selection sel = plan != null ? new RefactorRun.Selection(plan, null)
                 : select != null && select.all ? RefactorRun.Selection.all()
@@ -185,8 +188,8 @@ final class RefactorCommand implements Callable<Integer> {
             return ExitCodes.CLEAN;
         }
         ResultVerification verification = new ResultVerification(config, recipes, ctx.err(),
-                root -> main -> new EngineFindings(Inputs.packs(ctx, packs)).findings(root, List.of(main)));
-        VerifyReport report = verification.verify(tree, out != null ? out : tree, output.dryRun, ws, changes);
+                (root, main) -> analyse(packFiles, root, main));
+        VerifyReport report = verification.verify(tree, out != null ? out : tree, output.dryRun, ws);
         ctx.out().print(report.render());
         if (!report.passed()) {
             if (tx != null) {
@@ -196,6 +199,16 @@ final class RefactorCommand implements Callable<Integer> {
             return ExitCodes.FINDINGS;
         }
         return ExitCodes.CLEAN;
+    }
+
+    /**
+     * The findings of the analyzer on {@code main} (root {@code root}, as {@code kreply analyze}
+     * runs it), with the progress display when a person watches.
+     */
+    private List<FindingRef> analyse(List<Path> packFiles, Path root, Path main) {
+        try (ProgressDisplay progress = ProgressDisplay.start(ctx.err(), ctx.stderrIsTerminal())) {
+            return new EngineFindings(packFiles, ctx.backend()::analyze, progress).findings(root, List.of(main));
+        }
     }
 
     private void summary(RefactorRun.Result result) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import sel4.api.MessageInfo;
 import sel4.machine.Registers;
@@ -161,6 +162,8 @@ class ThreadTest {
                 .hasMessage("Current thread is blocked");
     }
 
+    // legacy-form: pins B and G of schedContext_completeYieldTo (badge kept; answered without knowing the yield was a Call)
+    @Tag("legacy-form")
     @Test
     void activatingAYielderCompletesItsYieldWithTheConsumedTime() {
         Tcb y = s.rrThread("yielder", 10, 1000);

@@ -354,7 +354,7 @@ final class ArmVSpaceCases implements CaseFamily {
             illegal(r.call(pt, ARMPageUnmap, NO_CAPS));
             assertThat(((PageTableCap) r.cap(pt)).isMapped()).isTrue();
         });
-        c.success(ARMPageGetAddress, "legacy A0 form: MR0 = physical address, msgInfo of the empty reply (length 0)",
+        c.legacySuccess(ARMPageGetAddress, "C", "legacy A0 form: MR0 = physical address, msgInfo of the empty reply (length 0)",
                 r -> {
                     long frame = r.root.newFrame();
                     SyscallResult res = r.call(frame, ARMPageGetAddress, NO_CAPS);

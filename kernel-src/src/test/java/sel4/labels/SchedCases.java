@@ -257,7 +257,7 @@ final class SchedCases implements CaseFamily {
     }
 
     private static void consumedAndYield(CaseList c) {
-        c.success(SchedContextConsumed, "legacy form: MR0 = consumed µs, length 0 (empty reply over it); counter reset",
+        c.legacySuccess(SchedContextConsumed, "C", "legacy form: MR0 = consumed µs, length 0 (empty reply over it); counter reset",
                 r -> {
                     UserThread t = ranAndBlocked(r, 500);
                     SchedContext sc = r.object(t.scCap(), SchedContext.class);
@@ -276,7 +276,7 @@ final class SchedCases implements CaseFamily {
             Probes.nbSendRecv(r, t.scCap(), SchedContextConsumed, NO_CAPS);
             assertThat(sc.scConsumed).isEqualTo(consumed);
         });
-        c.success(SchedContextYieldTo, "lower-priority target: moved to the front; legacy answer now: MR0 = consumed, "
+        c.legacySuccess(SchedContextYieldTo, "C", "lower-priority target: moved to the front; legacy answer now: MR0 = consumed, "
                 + "length 0", r -> {
                     UserThread t = preempted(r, 500);
                     SchedContext sc = r.object(t.scCap(), SchedContext.class);

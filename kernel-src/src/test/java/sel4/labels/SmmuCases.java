@@ -101,7 +101,7 @@ final class SmmuCases implements CaseFamily {
             assertThat(r.cap(dest)).isEqualTo(NullCap.INSTANCE);
         });
 
-        c.success(ARMSIDGetFault, "legacy O form: MR0..2 = status and syndromes, msgInfo of the empty reply", r -> {
+        c.legacySuccess(ARMSIDGetFault, "O C", "legacy O form: MR0..2 = status and syndromes, msgInfo of the empty reply", r -> {
             smmu(r).recordGlobalFault(0x8000_0002L, 0x1234, 0x5678);
             SyscallResult res = r.call(SID_CONTROL, ARMSIDGetFault, NO_CAPS);
             emptyReply(res);
@@ -217,7 +217,7 @@ final class SmmuCases implements CaseFamily {
         c.error(ARMCBUnassignVspace, "IllegalOperation: the bank has no VSpace", r -> illegal(r.call(cb(r, CB),
                 ARMCBUnassignVspace, NO_CAPS)));
 
-        c.success(ARMCBGetFault, "legacy O form: MR0..1 = status and address, msgInfo of the empty reply", r -> {
+        c.legacySuccess(ARMCBGetFault, "O C", "legacy O form: MR0..1 = status and address, msgInfo of the empty reply", r -> {
             long bank = cb(r, CB);
             smmu(r).recordContextBankFault(CB, 0x2, 0x4000_1000L);
             SyscallResult res = r.call(bank, ARMCBGetFault, NO_CAPS);

@@ -123,7 +123,7 @@ final class TcbDebugCases implements CaseFamily {
         c.error(TCBUnsetBreakpoint, "RangeError [0, 5]: no such breakpoint register", r ->
                 range(r.call(r.idleThread("t").tcbCap(), TCBUnsetBreakpoint, NO_CAPS, LAST + 1), 0, LAST));
 
-        c.success(TCBConfigureSingleStepping, "legacy form: MR0 = breakpoint consumed (1), msgInfo of the empty reply",
+        c.legacySuccess(TCBConfigureSingleStepping, "C I", "legacy form: MR0 = breakpoint consumed (1), msgInfo of the empty reply",
                 r -> {
                     UserThread t = r.idleThread("t");
                     SyscallResult res = r.call(t.tcbCap(), TCBConfigureSingleStepping, NO_CAPS, 0, 3);

@@ -104,7 +104,7 @@ final class X86Cases implements CaseFamily {
         vcpuLabels(c);
         msrs(c);
         ioPermissions(c);
-        c.success(X86PageGetAddress, "legacy A0 form: MR0 = physical address, msgInfo of the empty reply", r -> {
+        c.legacySuccess(X86PageGetAddress, "C", "legacy A0 form: MR0 = physical address, msgInfo of the empty reply", r -> {
             long frame = r.root.newFrame();
             SyscallResult res = r.call(frame, X86PageGetAddress, NO_CAPS);
             emptyReply(res);
@@ -208,7 +208,7 @@ final class X86Cases implements CaseFamily {
             assertThat(vcpuOf(r, v).vcpuTCB).isNull();
         });
 
-        c.success(X86VCPUWriteVMCS, "writes the field; legacy O form: MR0 echoes the value, length 0", r -> {
+        c.legacySuccess(X86VCPUWriteVMCS, "O C I", "writes the field; legacy O form: MR0 echoes the value, length 0", r -> {
             long v = vcpu(r);
             SyscallResult res = r.call(v, X86VCPUWriteVMCS, NO_CAPS, VmcsFields.VMX_GUEST_RIP, 0xffff_8000_0000_1000L);
             emptyReply(res);
@@ -231,7 +231,7 @@ final class X86Cases implements CaseFamily {
             illegal(r.call(v, X86VCPUWriteVMCS, NO_CAPS, VmcsFields.VMX_DATA_EXIT_REASON, 1));
         });
 
-        c.success(X86VCPUReadVMCS, "legacy O form: MR0 = the field, length 0 (empty reply over it)", r -> {
+        c.legacySuccess(X86VCPUReadVMCS, "O C", "legacy O form: MR0 = the field, length 0 (empty reply over it)", r -> {
             long v = vcpu(r);
             r.setUp(v, X86VCPUWriteVMCS, NO_CAPS, VmcsFields.VMX_GUEST_RSP, 0x7000);
             SyscallResult res = r.call(v, X86VCPUReadVMCS, NO_CAPS, VmcsFields.VMX_GUEST_RSP);
@@ -260,7 +260,7 @@ final class X86Cases implements CaseFamily {
     }
 
     private static void msrs(CaseList c) {
-        c.success(X86VCPUWriteMSR, "stores the syscall MSR; legacy O form: MR0 echoes, length 0", r -> {
+        c.legacySuccess(X86VCPUWriteMSR, "O C I", "stores the syscall MSR; legacy O form: MR0 echoes, length 0", r -> {
             long v = vcpu(r);
             SyscallResult res = r.call(v, X86VCPUWriteMSR, NO_CAPS, VmcsFields.IA32_LSTAR_MSR, 0xffff_8000_0010_0000L);
             emptyReply(res);
@@ -274,7 +274,7 @@ final class X86Cases implements CaseFamily {
             illegal(r.call(v, X86VCPUWriteMSR, NO_CAPS, VmcsFields.IA32_VMX_MISC_MSR, 1));
             assertThat(vcpuOf(r, v).syscall_registers).containsOnly(0);
         });
-        c.success(X86VCPUReadMSR, "legacy O form: MR0 = the MSR, length 0; VMX_MISC reports the CPU value", r -> {
+        c.legacySuccess(X86VCPUReadMSR, "O C", "legacy O form: MR0 = the MSR, length 0; VMX_MISC reports the CPU value", r -> {
             long v = vcpu(r);
             r.setUp(v, X86VCPUWriteMSR, NO_CAPS, VmcsFields.IA32_STAR_MSR, 0x23_0010_0000_0000L);
             SyscallResult res = r.call(v, X86VCPUReadMSR, NO_CAPS, VmcsFields.IA32_STAR_MSR);

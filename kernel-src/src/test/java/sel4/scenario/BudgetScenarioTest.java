@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import sel4.api.Fault;
 import sel4.model.Config;
@@ -117,6 +118,8 @@ class BudgetScenarioTest {
         assertThat(worker.tcb().tcbInReleaseQueue).isFalse();
     }
 
+    // legacy-form: pins C of invokeSchedContext_YieldTo (the empty reply clobbers the length to 0)
+    @Tag("legacy-form")
     @Test
     void yieldToALowerPriorityThreadReturnsAtOnceWithItsConsumedTime() {
         long go = root.newNotification();

@@ -79,6 +79,7 @@ class ArmHardwareTest {
     @Test
     void maintenanceForAListRegisterAbove31ReportsItsIndex() {
         ArmKit kit = new ArmKit(Config.aarch64().toBuilder().numListRegs(64).build());
+        kit.schedulable(kit.ct); // a thread that could be running here, so any #346 guard lets the fault through
         Vcpu v = kit.vcpu();
         kit.arch.vcpus.associateVCPUTCB(v, kit.ct);
         kit.arch.vcpuInvocations.invokeVCPUInjectIRQ(v, 37, Virq.virq_virq_pending_new(0, 0, true, 100));

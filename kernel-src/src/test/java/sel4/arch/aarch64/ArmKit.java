@@ -8,6 +8,7 @@ import sel4.model.Config;
 import sel4.object.cap.FrameCap;
 import sel4.object.cap.VMRights;
 import sel4.object.cnode.Cte;
+import sel4.object.schedcontext.SchedContext;
 import sel4.object.tcb.Tcb;
 
 /**
@@ -32,6 +33,21 @@ final class ArmKit {
         this.state = arch.state();
         this.hw = arch.hardware();
         this.ct = ArchTestSupport.currentThread(k);
+    }
+
+    /**
+     * Gives {@code t} an active round-robin SC, as a thread the kernel is running has: it is then
+     * schedulable, which interrupt handlers guarded against issue #346 check before faulting it.
+     */
+    void schedulable(Tcb t) {
+        SchedContext sc = new SchedContext(ArchTestSupport.addr(8), 8);
+        sc.scRefillMax = Config.minRefills;
+        sc.scRefillHead = 0;
+        sc.scRefillTail = 1;
+        sc.rTime[0] = k.ks.ksCurTime;
+        sc.rAmount[0] = 1_000_000;
+        sc.scTcb = t;
+        t.tcbSchedContext = sc;
     }
 
     Cte slot(sel4.object.cap.Cap cap) {

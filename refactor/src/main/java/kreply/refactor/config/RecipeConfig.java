@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public record RecipeConfig(String name, List<String> sourceRoots, List<String> testRoots, Rules rules, Reply reply,
                            DeferredReply deferredReply, QueueGuard queueGuard, SpecReply specReply,
-                           List<String> legacyFormTags, QueueAsserts queueAsserts) {
+                           List<String> legacyFormTags, String conformanceManifest, QueueAsserts queueAsserts) {
 
     /** The scheduler-queue checks queue-asserts inserts, and where. */
     public record QueueAsserts(String atEntry, String atExit, String beforeBlocking, List<String> entries,
@@ -25,7 +25,8 @@ public record RecipeConfig(String name, List<String> sourceRoots, List<String> t
     /** The spec protocol's names: who delivers the reply, the word-list type, the carrier record. */
     public record SpecReply(String entry, String dispatcher, String statusType, String success, String wordsType,
                             String emptyWords, String timeWords, String carrier, String emptyReply,
-                            String replyFromKernel, String argumentRead, String lengthParam) {
+                            String replyFromKernel, String argumentRead, String lengthParam, String wordsCapacity,
+                            String wordsPrefix) {
         public String carrierSimple() {
             return carrier.substring(carrier.lastIndexOf('.') + 1);
         }
@@ -36,6 +37,11 @@ public record RecipeConfig(String name, List<String> sourceRoots, List<String> t
 
         public String timeWordsFor(String value) {
             return timeWords.replace("{value}", value);
+        }
+
+        /** The first {@code length} words of {@code words} (a new, shorter list). */
+        public String wordsPrefixFor(String words, String length) {
+            return wordsPrefix.replace("{words}", words).replace("{length}", length);
         }
     }
 

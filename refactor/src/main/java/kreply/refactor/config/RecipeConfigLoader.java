@@ -71,7 +71,7 @@ public final class RecipeConfigLoader {
                 r.text(spec, "statusType"), r.text(spec, "success"), r.text(spec, "wordsType"),
                 r.text(spec, "emptyWords"), r.text(spec, "timeWords"), r.text(spec, "carrier"),
                 r.text(spec, "emptyReply"), r.text(spec, "replyFromKernel"), r.text(spec, "argumentRead"),
-                r.text(spec, "lengthParam"));
+                r.text(spec, "lengthParam"), r.text(spec, "wordsCapacity"), r.text(spec, "wordsPrefix"));
         if (!sr.carrier().contains(".")) {
             throw new RefactorException("recipe file " + file + ": specReply carrier must be a qualified class name");
         }
@@ -79,6 +79,8 @@ public final class RecipeConfigLoader {
         return new RecipeConfig(r.text(root, "name"), r.texts(root, "sourceRoots"), r.texts(root, "testRoots"),
                 new RecipeConfig.Rules(r.texts(rules, "reply"), r.texts(rules, "queue")), rep, def, qg, sr,
                 root.has("verify") ? r.texts(r.object(root, "verify"), "legacyFormTags") : List.of(),
+                root.has("verify") && root.get("verify").hasNonNull("conformanceManifest")
+                        ? r.text(root.get("verify"), "conformanceManifest") : null,
                 queueAsserts(r, r.object(root, "queueAsserts")));
     }
 

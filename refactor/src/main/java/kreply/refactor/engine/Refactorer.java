@@ -42,12 +42,15 @@ public final class Refactorer {
     private static AppliedFix run(Workspace target, Fix fix) {
         Workspace scratch = target.copy();
         EditSession s = new EditSession(scratch);
+        List<String> files;
         try {
             fix.apply(s);
+            files = s.commit();
         } catch (FixNotApplicable e) {
             return new AppliedFix(fix, List.of(), e.getMessage());
+        } finally {
+            s.release();
         }
-        List<String> files = s.commit();
         if (files.isEmpty()) {
             return new AppliedFix(fix, List.of(), "already in the fixed form");
         }

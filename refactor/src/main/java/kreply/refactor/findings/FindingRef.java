@@ -1,6 +1,9 @@
 package kreply.refactor.findings;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The part of an analyzer finding a recipe needs: which rule, which violation codes
@@ -37,5 +40,39 @@ public record FindingRef(String ruleId, List<String> kinds, String method, Strin
 
     public boolean has(String kind) {
         return kinds.contains(kind);
+    }
+
+    /** The order codes are listed in (LEGACY-REPLY-BUGS §A2, then the structural and queue codes). */
+    private static final List<String> CODE_ORDER = List.of("C", "I", "G", "B", "R", "R~", "T", "L", "O", "P", "S",
+            "E", "Q");
+
+    /**
+     * One finding per method (by full id when known, else by {@code pkg.Class#name}), in the order
+     * methods first appear, with the codes of all its findings. The rule id is the first finding's;
+     * the recipes select by rule before merging, so it only names where the finding came from.
+     */
+    public static List<FindingRef> perMethod(List<FindingRef> findings) {
+        Map<String, List<FindingRef>> byMethod = new LinkedHashMap<>();
+        for (FindingRef f : findings) {
+            byMethod.computeIfAbsent(f.methodId() != null ? f.methodId() : f.method(), k -> new ArrayList<>()).add(f);
+        }
+        List<FindingRef> out = new ArrayList<>();
+        for (List<FindingRef> group : byMethod.values()) {
+            FindingRef first = group.get(0);
+            if (group.size() == 1) {
+                out.add(first);
+                continue;
+            }
+            List<String> kinds = new ArrayList<>();
+            group.forEach(f -> f.kinds().stream().filter(k -> !kinds.contains(k)).forEach(kinds::add));
+            kinds.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+            out.add(new FindingRef(first.ruleId(), kinds, first.method(), first.methodId(), first.file()));
+        }
+        return out;
+    }
+
+    private static int rank(String code) {
+        int i = CODE_ORDER.indexOf(code);
+        return i < 0 ? CODE_ORDER.size() : i;
     }
 }

@@ -34,6 +34,19 @@ public final class CReplyRecipe implements Recipe {
         return "C-form data replies: written only on Call, own write-authority buffer, badge 0, length from setMR, Running";
     }
 
+    /** Every bug code, except that whether a deferred answer is written at all (G) is deferred-reply's. */
+    @Override
+    public boolean removes(FindingRef f, RecipeConfig config) {
+        boolean completion = f.methodName().equals(config.deferredReply().completion());
+        return config.rules().reply().contains(f.ruleId())
+                && f.kinds().stream().anyMatch(k -> BUG_CODES.contains(k) && !(completion && k.equals("G")));
+    }
+
+    @Override
+    public boolean changesReplies() {
+        return true;
+    }
+
     @Override
     public List<Fix> fixes(RecipeContext ctx) {
         return ctx.findingsOf(ctx.config().rules().reply()).stream()

@@ -39,6 +39,18 @@ public final class DeferredReplyRecipe implements Recipe {
         return "answer a deferred invocation to the invoker, and only if it was a Call";
     }
 
+    /** Every bug code of the completion function (T, B and G). */
+    @Override
+    public boolean removes(FindingRef f, RecipeConfig config) {
+        return config.rules().reply().contains(f.ruleId()) && f.methodName().equals(config.deferredReply().completion())
+                && f.kinds().stream().anyMatch(CReplyRecipe.BUG_CODES::contains);
+    }
+
+    @Override
+    public boolean changesReplies() {
+        return true;
+    }
+
     @Override
     public List<Fix> fixes(RecipeContext ctx) {
         RecipeConfig.DeferredReply d = ctx.config().deferredReply();
@@ -92,12 +104,42 @@ public final class DeferredReplyRecipe implements Recipe {
             for (ReplyHelpers.HelperCall hc : helpers.helperCalls(completion)) {
                 int f = Signatures.indexOf(hc.helper(), r.helperFlag());
                 Expression invoker = hc.call().getArgument(f - 1);
-                Expression wanted = new FieldAccessExpr(invoker.clone(), d.record());
-                if (!hc.call().getArgument(f).equals(wanted)) {
-                    hc.call().setArgument(f, wanted);
+                Expression flag = callFlagFor(s, completion, hc.call(), invoker);
+                if (!hc.call().getArgument(f).equals(flag)) {
+                    hc.call().setArgument(f, flag);
                     s.markChanged(hc.call());
                 }
             }
+        }
+
+        /**
+         * What says whether the invoker's syscall was a Call: the record, read into a local named
+         * like the call flag right before {@code use}'s statement ({@code boolean call =
+         * yielder.tcbYieldToIsCall;}), so the code reads as every other Call guard and the
+         * analyzer, which knows call flags by name, sees the guard. When that name is taken by
+         * something else, the record is used directly.
+         */
+        private Expression callFlagFor(EditSession s, MethodDeclaration completion, com.github.javaparser.ast.Node use,
+                                       Expression invoker) {
+            Expression record = new FieldAccessExpr(invoker.clone(), d.record());
+            Statement st = use instanceof Statement x ? x : use.findAncestor(Statement.class).orElseThrow();
+            if (!(st.getParentNode().orElse(null) instanceof BlockStmt block)) {
+                return record;
+            }
+            int i = block.getStatements().indexOf(st);
+            Statement decl = StaticJavaParser.parseStatement(r.callFlagType() + " " + r.callFlag() + " = " + record + ";");
+            if (i > 0 && block.getStatement(i - 1).equals(decl)) {
+                return new com.github.javaparser.ast.expr.NameExpr(r.callFlag()); // already there
+            }
+            boolean taken = completion.getParameters().stream().anyMatch(p -> p.getNameAsString().equals(r.callFlag()))
+                    || completion.findAll(com.github.javaparser.ast.body.VariableDeclarator.class).stream()
+                    .anyMatch(v -> v.getNameAsString().equals(r.callFlag()));
+            if (taken) {
+                return record;
+            }
+            block.getStatements().add(i, decl);
+            s.markChanged(block);
+            return new com.github.javaparser.ast.expr.NameExpr(r.callFlag());
         }
 
         /**
@@ -113,8 +155,10 @@ public final class DeferredReplyRecipe implements Recipe {
                 }
                 found = true;
                 Expression invoker = c.getArgument(0);
-                Expression guardExpr = new FieldAccessExpr(invoker.clone(), d.record());
-                if (c.findAncestor(IfStmt.class).map(i -> i.getCondition().equals(guardExpr)).orElse(false)) {
+                Expression record = new FieldAccessExpr(invoker.clone(), d.record());
+                Expression flagName = new com.github.javaparser.ast.expr.NameExpr(r.callFlag());
+                if (c.findAncestor(IfStmt.class).map(i -> i.getCondition().equals(record)
+                        || i.getCondition().equals(flagName)).orElse(false)) {
                     continue; // already guarded
                 }
                 if (!(c.getParentNode().orElse(null) instanceof ExpressionStmt st)
@@ -136,8 +180,10 @@ public final class DeferredReplyRecipe implements Recipe {
                 BlockStmt then = new BlockStmt();
                 then.addStatement(new ExpressionStmt(send));
                 block.getStatements().remove(i);
-                block.getStatements().add(i, new IfStmt(guardExpr, then, null));
+                IfStmt guarded = new IfStmt(record, then, null);
+                block.getStatements().add(i, guarded);
                 block.getStatements().add(i, words);
+                guarded.setCondition(callFlagFor(s, completion, guarded, invoker));
                 s.markChanged(block);
             }
             return found;

@@ -69,6 +69,7 @@ public final class QueueAssertsRecipe implements Recipe {
                 }
             }
         }
+        s.release(); // read only: the parses serve the fixes
         return new ArrayList<>(byMethod.values());
     }
 

@@ -22,8 +22,11 @@ public record RecipeContext(RecipeConfig config, List<FindingRef> findings, Stri
         return selected.contains(recipe);
     }
 
-    /** Findings of the given rule ids. */
+    /**
+     * Findings of the given rule ids, one per method: the analyzer reports each code under its own
+     * rule, while a recipe fixes a method as a whole, so the codes of one method are merged.
+     */
     public List<FindingRef> findingsOf(List<String> ruleIds) {
-        return findings.stream().filter(f -> ruleIds.contains(f.ruleId())).toList();
+        return FindingRef.perMethod(findings.stream().filter(f -> ruleIds.contains(f.ruleId())).toList());
     }
 }

@@ -49,6 +49,29 @@ public final class SpecReplyRecipe implements Recipe {
         return "spec-form replies: functions return their words, handleInvocation writes the one reply on Call";
     }
 
+    /**
+     * Every bug code, the functions that do not return their words (S), perform-stage argument
+     * reads (P) and buffers escaping into non-IPC code (E) — except the deferred answer's own
+     * codes, which are deferred-reply's.
+     */
+    @Override
+    public boolean removes(FindingRef f, RecipeConfig config) {
+        if (!config.rules().reply().contains(f.ruleId())) {
+            return false;
+        }
+        boolean completion = f.methodName().equals(config.deferredReply().completion());
+        return f.kinds().stream().anyMatch(k -> STRUCTURAL.contains(k)
+                || CReplyRecipe.BUG_CODES.contains(k) && !(completion && k.equals("G")));
+    }
+
+    /** The structural codes of the spec protocol this recipe removes besides the bug codes. */
+    static final Set<String> STRUCTURAL = Set.of("P", "S", "E");
+
+    @Override
+    public boolean changesReplies() {
+        return true;
+    }
+
     @Override
     public List<Fix> fixes(RecipeContext ctx) {
         List<Fix> out = new ArrayList<>();
@@ -57,7 +80,8 @@ public final class SpecReplyRecipe implements Recipe {
             if (f.methodName().equals(completion)) {
                 continue; // the deferred answer is deferred-reply's (or, without it, handled with the helper)
             }
-            if (f.kinds().stream().anyMatch(CReplyRecipe.BUG_CODES::contains)) {
+            if (f.kinds().stream().anyMatch(CReplyRecipe.BUG_CODES::contains) || f.has("S")) {
+                // A defective writer, or a conforming C-form one (S): both move to returning words.
                 out.add(new DataFix(f, ctx.config()));
             } else if (f.has("P")) {
                 out.add(new ArgsFix(f, ctx.config()));
@@ -114,7 +138,10 @@ public final class SpecReplyRecipe implements Recipe {
             }
         }
 
-        /** A decoder that answers inline: its reply becomes the carrier it returns. */
+        /**
+         * A function that can also fail — a decoder that answers inline, or a perform function with
+         * an error path: it returns the carrier, its reply as the carrier's words.
+         */
         private void inlineDecoder(EditSession s, SpecShapes shapes, MethodDeclaration m) {
             RecipeConfig.SpecReply sp = config.specReply();
             Set<MethodDeclaration> path = SpecShapes.identitySet();
@@ -128,8 +155,21 @@ public final class SpecReplyRecipe implements Recipe {
                     new NodeList<>(new NameExpr(w.local()))));
             path.add(m);
             s.markChanged(m);
+            importsFor(s, m, w);
             shapes.convertPath(path);
+            // As for a perform function: the entry sets Running after the reply, and a lookup that
+            // only the removed writes used goes.
+            removeRunning(m, config.reply());
+            removeUnusedBufferLookups(m, config.reply());
+            removeUnusedThreadLocals(m, config.reply());
             dropUnused(s, m, config.reply().bufferType(), null, 0);
+            dropUnused(s, m, config.reply().callFlagType(), config.reply().callFlag(), 0);
+            if (new ReplyWrites(config.reply()).bufferParam(m).isPresent()) {
+                // A decoder that answered inline is a reply root of the rule pack, so a buffer
+                // passed to it counts as escaping the IPC code (E). As in the spec's decoders, it
+                // takes the message's words instead; its caller reads them.
+                ArgsFix.passWords(s, m, config);
+            }
         }
 
         private Statement nextReturn(WordsRewriter.Words w) {
@@ -157,6 +197,7 @@ public final class SpecReplyRecipe implements Recipe {
             if (helpers.writesItself(m)) {
                 WordsRewriter.Words w = new WordsRewriter(config).rewrite(m);
                 local = w.local();
+                importsFor(s, m, w);
             } else {
                 for (ReplyHelpers.HelperCall hc : helpers.helperCalls(m)) {
                     if (!hc.helper().getNameAsString().equals(sp.replyFromKernel())) {
@@ -172,6 +213,7 @@ public final class SpecReplyRecipe implements Recipe {
                 }
             }
             removeRunning(m, r);
+            removeUnusedBufferLookups(m, r);
             removeUnusedThreadLocals(m, r);
             m.setType(StaticJavaParser.parseType(sp.wordsType()));
             inlineSingleUse(m, local);
@@ -314,6 +356,32 @@ public final class SpecReplyRecipe implements Recipe {
             return local;
         }
 
+        /** The recipe file's names a rewrite with run-time indices uses (the capacity constant, the cut). */
+        private void importsFor(EditSession s, MethodDeclaration m, WordsRewriter.Words w) {
+            if (w.computed()) {
+                RecipeConfig.SpecReply sp = config.specReply();
+                Imports.ensureFor(s, m, sp.wordsCapacity());
+                Imports.ensureFor(s, m, sp.wordsPrefixFor("words", "length"));
+            }
+        }
+
+        /**
+         * {@code IpcBuffer ipcBuffer = lookupIPCBuffer(true, thread);} that only the removed writes
+         * used (a conforming C-form function looked its caller's buffer up to write the reply).
+         */
+        private void removeUnusedBufferLookups(MethodDeclaration m, RecipeConfig.Reply r) {
+            String lookup = lookupName(r);
+            for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
+                boolean isLookup = v.getType().asString().equals(r.bufferType()) && v.getInitializer()
+                        .map(i -> i instanceof MethodCallExpr c && c.getNameAsString().equals(lookup)).orElse(false);
+                if (isLookup && !ReplyWrites.uses(m, v.getNameAsString())
+                        && v.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr vd
+                        && vd.getVariables().size() == 1 && vd.getParentNode().orElse(null) instanceof ExpressionStmt st) {
+                    st.remove();
+                }
+            }
+        }
+
         /** {@code Tcb thread = ct;} that only the removed writes used. */
         private void removeUnusedThreadLocals(MethodDeclaration m, RecipeConfig.Reply r) {
             for (VariableDeclarator v : m.findAll(VariableDeclarator.class)) {
@@ -387,13 +455,22 @@ public final class SpecReplyRecipe implements Recipe {
 
         @Override
         public void apply(EditSession s) {
-            RecipeConfig.Reply r = config.reply();
-            RecipeConfig.SpecReply sp = config.specReply();
-            MethodDeclaration m = new ReplyHelpers(r, s).method(finding);
-            Parameter buffer = new ReplyWrites(r).bufferParam(m).orElse(null);
-            if (buffer == null) {
+            MethodDeclaration m = new ReplyHelpers(config.reply(), s).method(finding);
+            if (new ReplyWrites(config.reply()).bufferParam(m).isEmpty()) {
                 return; // already takes its arguments
             }
+            passWords(s, m, config);
+        }
+
+        /**
+         * {@code m} reads its arguments from the words its callers pass instead of through its
+         * buffer parameter; each caller reads the message's words ({@code for i < length:
+         * getSyscallArg(i, buffer)}) right before the call.
+         */
+        static void passWords(EditSession s, MethodDeclaration m, RecipeConfig config) {
+            RecipeConfig.Reply r = config.reply();
+            RecipeConfig.SpecReply sp = config.specReply();
+            Parameter buffer = new ReplyWrites(r).bufferParam(m).orElseThrow();
             String b = buffer.getNameAsString();
             List<MethodCallExpr> reads = m.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(sp.argumentRead())
                     && c.getArguments().size() == 2 && c.getArgument(1) instanceof NameExpr n
@@ -412,7 +489,11 @@ public final class SpecReplyRecipe implements Recipe {
                     throw new FixNotApplicable("a test calls " + m.getNameAsString() + " with a buffer directly");
                 }
             }
-            String argsName = "args";
+            Set<String> own = new HashSet<>();
+            m.getParameters().forEach(p -> own.add(p.getNameAsString()));
+            m.findAll(VariableDeclarator.class).forEach(v -> own.add(v.getNameAsString()));
+            own.remove(b);
+            String argsName = CReplyRewriter.fresh("args", own);
             for (MethodCallExpr read : reads) {
                 read.replace(new ArrayAccessExpr(new NameExpr(argsName), read.getArgument(0).clone()));
             }

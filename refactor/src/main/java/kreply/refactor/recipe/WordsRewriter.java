@@ -41,8 +41,11 @@ final class WordsRewriter {
         this.rw = new ReplyWrites(r);
     }
 
-    /** Where the words ended up. */
-    record Words(String local, BlockStmt block, Statement decl) {
+    /**
+     * Where the words ended up; {@code computed}: some were written at run-time indices, so the
+     * list is cut to length with the recipe file's {@code wordsCapacity} and {@code wordsPrefix}.
+     */
+    record Words(String local, BlockStmt block, Statement decl, boolean computed) {
     }
 
     Words rewrite(MethodDeclaration m) {
@@ -94,6 +97,7 @@ final class WordsRewriter {
         boolean nestedLocal = block != body;
         List<Statement> keep = new ArrayList<>();
         Statement decl;
+        boolean computed = false;
         if (straight) {
             Expression words;
             if (values.size() == 1 && single(firstWrite(block, lo, hi)).kind() == ReplyWrites.Kind.TIME) {
@@ -112,39 +116,50 @@ final class WordsRewriter {
                 }
             }
         } else {
+            // Writes in loops or branches: each becomes an element assignment. An index computed at
+            // run time (a loop over registers) gets a list as long as a message can be, cut to the
+            // length the function reported in its msgInfo.
             int n = 0;
             for (ReplyWrites.Write w : writes) {
                 Integer idx = index(w);
                 if ((w.kind() == ReplyWrites.Kind.MR || w.kind() == ReplyWrites.Kind.TIME) && idx == null) {
-                    throw new FixNotApplicable(m.getNameAsString() + " writes a message word at a computed index");
+                    computed = true;
                 }
                 if (idx != null) {
                     n = Math.max(n, idx + 1);
                 }
             }
-            String alloc = "new " + sp.wordsType().replace("[]", "[" + n + "]");
+            String alloc = "new " + sp.wordsType().replace("[]", "[" + (computed ? sp.wordsCapacity() : n) + "]");
             decl = nestedLocal
                     ? new ExpressionStmt(new AssignExpr(new NameExpr(local), StaticJavaParser.parseExpression(alloc),
                     AssignExpr.Operator.ASSIGN))
                     : StaticJavaParser.parseStatement(sp.wordsType() + " " + local + " = " + alloc + ";");
             for (int i = lo; i <= hi; i++) {
                 Statement st = block.getStatement(i);
+                List<Statement> replacement = new ArrayList<>(List.of(st));
                 for (ReplyWrites.Write w : rw.in(st)) {
                     Statement ws = w.call().findAncestor(Statement.class).orElseThrow();
-                    if (w.kind() == ReplyWrites.Kind.BADGE || w.kind() == ReplyWrites.Kind.MSG_INFO) {
-                        ws.remove();
+                    List<Statement> becomes;
+                    if (w.kind() == ReplyWrites.Kind.BADGE) {
+                        becomes = List.of();
+                    } else if (w.kind() == ReplyWrites.Kind.MSG_INFO) {
+                        becomes = computed ? List.of(cut(m, w, local)) : List.of();
                     } else {
-                        Statement set = new ExpressionStmt(new AssignExpr(new ArrayAccessExpr(new NameExpr(local),
-                                new IntegerLiteralExpr(String.valueOf(index(w)))), value(w).clone(),
-                                AssignExpr.Operator.ASSIGN));
-                        if (ws == st) {
-                            st = set;
-                        } else {
-                            ws.replace(set);
+                        Expression idx = indexExpr(w);
+                        becomes = new ArrayList<>();
+                        becomes.add(new ExpressionStmt(new AssignExpr(new ArrayAccessExpr(new NameExpr(local),
+                                idx.clone()), value(w).clone(), AssignExpr.Operator.ASSIGN)));
+                        if (computed) {
+                            lengthAfter(w, idx).ifPresent(becomes::add);
                         }
                     }
+                    if (ws == st) {
+                        replacement = new ArrayList<>(becomes);
+                    } else {
+                        replaceIn(ws, becomes);
+                    }
                 }
-                keep.add(st);
+                keep.addAll(replacement);
             }
         }
         for (int i = hi; i >= lo; i--) {
@@ -160,7 +175,7 @@ final class WordsRewriter {
             body.getStatements().add(0, StaticJavaParser.parseStatement(sp.wordsType() + " " + local + " = "
                     + sp.emptyWords() + ";"));
         }
-        return new Words(local, block, decl);
+        return new Words(local, block, decl, computed);
     }
 
     /** {@code if (call) { … }} around writes: the statements stay, the guard goes. */
@@ -178,6 +193,66 @@ final class WordsRewriter {
                 }
             }
         }
+    }
+
+    /**
+     * The words cut to the message's length: the length argument of the msgInfo the function
+     * wrote ({@code seL4_MessageInfo_new(0, 0, 0, length)}), as the recipe file spells msgInfo.
+     */
+    private Statement cut(MethodDeclaration m, ReplyWrites.Write msgInfo, String local) {
+        Expression written = msgInfo.call().getArgument(2);
+        Expression template = StaticJavaParser.parseExpression(r.messageInfoFor(LENGTH_HOLE));
+        Expression length = Templates.capture(template, written, LENGTH_HOLE).orElseThrow(() -> new FixNotApplicable(
+                m.getNameAsString() + ": its msgInfo is not written as " + r.messageInfoFor("{length}")));
+        return new ExpressionStmt(new AssignExpr(new NameExpr(local), StaticJavaParser.parseExpression(
+                sp.wordsPrefixFor(local, length.toString())), AssignExpr.Operator.ASSIGN));
+    }
+
+    private static final String LENGTH_HOLE = "kreplyLengthHole";
+
+    /**
+     * Where a write's returned length went ({@code length = setMR(…)}, {@code int length = setMR(…)}),
+     * the same variable now counts the words: index + 1.
+     */
+    private static java.util.Optional<Statement> lengthAfter(ReplyWrites.Write w, Expression idx) {
+        Node parent = w.call().getParentNode().orElse(null);
+        String count = "(" + idx + ") + 1";
+        if (idx instanceof NameExpr || idx instanceof IntegerLiteralExpr) {
+            count = idx + " + 1";
+        }
+        if (parent instanceof AssignExpr a && a.getTarget() instanceof NameExpr target) {
+            return java.util.Optional.of(StaticJavaParser.parseStatement(target + " = " + count + ";"));
+        }
+        if (parent instanceof VariableDeclarator v) {
+            return java.util.Optional.of(StaticJavaParser.parseStatement(v.getType() + " " + v.getName() + " = "
+                    + count + ";"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Replaces a statement inside a block by the given statements (none: removes it). */
+    private static void replaceIn(Statement ws, List<Statement> becomes) {
+        if (!(ws.getParentNode().orElse(null) instanceof BlockStmt parent)) {
+            if (becomes.size() == 1) {
+                ws.replace(becomes.get(0));
+                return;
+            }
+            throw new FixNotApplicable("a reply write outside a block cannot become " + becomes.size() + " statements");
+        }
+        int at = parent.getStatements().indexOf(ws);
+        parent.getStatements().remove(at);
+        for (int j = 0; j < becomes.size(); j++) {
+            parent.getStatements().add(at + j, becomes.get(j));
+        }
+    }
+
+    /** The index expression of a message write (constant or computed). */
+    private Expression indexExpr(ReplyWrites.Write w) {
+        MethodCallExpr c = w.call();
+        if (w.kind() == ReplyWrites.Kind.TIME) {
+            return c.getArgument(0);
+        }
+        return c.getNameAsString().equals(r.setMR()) ? c.getArgument(2) : ((ArrayAccessExpr) c.getArgument(1)).getIndex();
     }
 
     private Statement firstWrite(BlockStmt block, int lo, int hi) {

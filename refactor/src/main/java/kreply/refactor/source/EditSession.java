@@ -34,7 +34,7 @@ import kreply.refactor.RefactorException;
 public final class EditSession {
     private final Workspace ws;
     private final JavaParser parser;
-    private final Map<String, CompilationUnit> parsed = new LinkedHashMap<>();
+    private final Map<String, ParseCache.Entry> parsed = new LinkedHashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
     public EditSession(Workspace ws) {
@@ -55,6 +55,10 @@ public final class EditSession {
             if (text == null) {
                 throw new RefactorException("no such source file: " + f);
             }
+            ParseCache.Entry kept = ws.parses().take(f, text);
+            if (kept != null) {
+                return kept;
+            }
             ParseResult<CompilationUnit> r = parser.parse(text);
             if (!r.isSuccessful() || r.getResult().isEmpty()) {
                 throw new RefactorException("cannot parse " + f + ": "
@@ -63,8 +67,8 @@ public final class EditSession {
             CompilationUnit cu = r.getResult().get();
             LexicalPreservingPrinter.setup(cu);
             cu.setData(FILE_KEY, f);
-            return cu;
-        });
+            return new ParseCache.Entry(text, cu);
+        }).cu;
     }
 
     public static final com.github.javaparser.ast.DataKey<String> FILE_KEY = new com.github.javaparser.ast.DataKey<>() {
@@ -170,17 +174,29 @@ public final class EditSession {
                 }
             }
         }
+        return fieldTypes.computeIfAbsent(field, this::typesOfFieldsNamed).contains(simpleType);
+    }
+
+    /**
+     * The declared types of every field named {@code field} in the code base. Asked for the same
+     * few receiver names (an {@code arch}, a {@code thread} module) on every call site a fix
+     * looks at, so it is kept for the session; fixes rename no fields and add none that hold modules.
+     */
+    private Set<String> typesOfFieldsNamed(String field) {
+        Set<String> out = new LinkedHashSet<>();
         for (String f : filesMentioning(field)) {
             for (FieldDeclaration fd : cu(f).findAll(FieldDeclaration.class)) {
                 for (var v : fd.getVariables()) {
-                    if (v.getNameAsString().equals(field) && v.getType().asString().equals(simpleType)) {
-                        return true;
+                    if (v.getNameAsString().equals(field)) {
+                        out.add(v.getType().asString());
                     }
                 }
             }
         }
-        return false;
+        return out;
     }
+
+    private final Map<String, Set<String>> fieldTypes = new java.util.HashMap<>();
 
     /** A type declared anywhere in the workspace by its simple name (first match), if any. */
     public Optional<TypeDeclaration<?>> typeNamed(String simple) {
@@ -273,14 +289,23 @@ public final class EditSession {
                 continue;
             }
             String before = ws.text(f);
-            String after = Indentation.repair(before, LexicalPreservingPrinter.print(parsed.get(f)));
+            String after = Indentation.repair(before, LexicalPreservingPrinter.print(parsed.get(f).cu));
             if (!after.equals(before)) {
                 ws.put(f, after);
                 out.add(f);
             }
         }
         changed.clear();
-        parsed.clear();
+        release();
         return out;
+    }
+
+    /**
+     * Ends the session: the trees it did not edit go back to the workspace's cache for the next
+     * fix; edited ones are dropped. Called by {@link #commit()}, and by whoever abandons a session.
+     */
+    public void release() {
+        parsed.forEach((f, e) -> ws.parses().giveBack(f, e));
+        parsed.clear();
     }
 }

@@ -24,12 +24,16 @@ public final class Workspace {
     private final List<String> sourceRoots;
     private final Map<String, String> texts;
     private final String testRoot;
+    /** Shared by every copy: a parse is valid for any workspace whose file has the same text. */
+    private final ParseCache parses;
 
-    private Workspace(Path root, List<String> sourceRoots, Map<String, String> texts, String testRoot) {
+    private Workspace(Path root, List<String> sourceRoots, Map<String, String> texts, String testRoot,
+                      ParseCache parses) {
         this.root = root;
         this.sourceRoots = List.copyOf(sourceRoots);
         this.texts = texts;
         this.testRoot = testRoot;
+        this.parses = parses;
     }
 
     /**
@@ -53,11 +57,11 @@ public final class Workspace {
             if (Files.isDirectory(dir)) {
                 Map<String, String> all = read(root, dir);
                 all.putAll(tests);
-                return new Workspace(root, List.of(sr), all, test);
+                return new Workspace(root, List.of(sr), all, test, new ParseCache());
             }
         }
         // The path itself is a source root (e.g. kernel-src/src/main/java was given).
-        return new Workspace(root, List.of(""), read(root, root), null);
+        return new Workspace(root, List.of(""), read(root, root), null, new ParseCache());
     }
 
     public static Workspace load(Path root, List<String> candidateRoots) {
@@ -97,11 +101,15 @@ public final class Workspace {
 
     /** A workspace over given texts (tests, and in-memory copies). */
     public static Workspace of(Path root, String sourceRoot, Map<String, String> texts) {
-        return new Workspace(root, List.of(sourceRoot), new TreeMap<>(texts), null);
+        return new Workspace(root, List.of(sourceRoot), new TreeMap<>(texts), null, new ParseCache());
     }
 
     public Workspace copy() {
-        return new Workspace(root, sourceRoots, new TreeMap<>(texts), testRoot);
+        return new Workspace(root, sourceRoots, new TreeMap<>(texts), testRoot, parses);
+    }
+
+    ParseCache parses() {
+        return parses;
     }
 
     public Path root() {

@@ -3,17 +3,16 @@ package kreply.refactor.verify;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.tools.Diagnostic;
@@ -23,40 +22,54 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 import kreply.refactor.RefactorException;
 import kreply.refactor.write.TreeCopy;
 
 /**
  * Verifies a refactored tree without Maven: compiles its main sources and its test sources with
- * the JDK's compiler, then runs the tests in this JVM on the JUnit Platform (launcher API) from a
- * child-first class loader. The reply-conformance suite (JUnit tag {@code reply-conformance}) runs
- * with an empty expected-failure manifest, passed as the system property
- * {@code kreply.conformance.manifest}, so every conformance test must pass. A nested {@code mvn}
- * on a copy is avoided on purpose: the copy has no parent pom.
+ * the JDK's compiler, then runs the tests on the JUnit Platform in a JVM of their own
+ * ({@link TestProcess}), started in the tree's folder with the result's classes first on the class
+ * path — the way surefire runs them, so tests that read files next to the module or leave state
+ * behind behave as in the build, and nothing of kreply's own class path stands in for the result.
+ * The reply-conformance suite (JUnit tag {@code reply-conformance}) runs with an empty
+ * expected-failure manifest, named by the system property {@code kreply.conformance.manifest},
+ * so every conformance test must pass. A nested {@code mvn} on a copy is avoided on purpose: the
+ * copy has no parent pom.
  */
 public final class Verifier {
     public static final String CONFORMANCE_TAG = "reply-conformance";
     public static final String MANIFEST_PROPERTY = "kreply.conformance.manifest";
-
-    /** Verifies the tree whose main sources are {@code mainDir} and tests {@code testDir}. */
-    public VerifyReport verify(Path mainDir, Path testDir, List<Path> resourceDirs) {
-        return verify(mainDir, testDir, resourceDirs, Set.of());
-    }
+    /** The expected-failure manifest of a kernel that must pass every conformance test (docs/reply-conformance.md). */
+    static final String EMPTY_MANIFEST = "expected-failures: []\n";
+    /** A test run that takes longer than this is stopped and reported: a refactoring may make a test loop. */
+    private static final Duration TEST_TIMEOUT = Duration.ofMinutes(30);
 
     /**
-     * As {@link #verify(Path, Path, List)}; failures of tests carrying one of {@code legacyFormTags}
-     * (tests that pin the legacy behaviour a recipe fixes) are listed apart and do not fail.
+     * How to run a tree's tests.
+     *
+     * @param workDir        the folder the tests run in (the tree on disk: tests read files next to it)
+     * @param legacyFormTags tags of tests that pin the legacy behaviour a recipe fixes: their
+     *                       failures are listed apart as expected changes and do not fail verification
+     * @param manifest       the expected-failure manifest the conformance suite runs with; null: the
+     *                       empty manifest (every conformance test must pass)
+     * @param knownConformanceFailures ids ({@code TestClass#method}) of conformance tests that
+     *                       {@code manifest} expects to fail: listed apart, not as failures
      */
-    public VerifyReport verify(Path mainDir, Path testDir, List<Path> resourceDirs, Set<String> legacyFormTags) {
+    public record Options(Path workDir, Set<String> legacyFormTags, Path manifest, Set<String> knownConformanceFailures) {
+        public Options {
+            legacyFormTags = Set.copyOf(legacyFormTags);
+            knownConformanceFailures = Set.copyOf(knownConformanceFailures);
+        }
+
+        /** Run in {@code workDir} with the empty manifest and no legacy-form tags. */
+        public static Options in(Path workDir) {
+            return new Options(workDir, Set.of(), null, Set.of());
+        }
+    }
+
+    /** Verifies the tree whose main sources are {@code mainDir} and tests {@code testDir}. */
+    public VerifyReport verify(Path mainDir, Path testDir, List<Path> resourceDirs, Options options) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new RefactorException("--verify needs a JDK (no Java compiler in this runtime)");
@@ -77,16 +90,19 @@ public final class Verifier {
                 errors = compile(javac, testDir, testOut, List.of(mainOut));
             }
             if (!errors.isEmpty()) {
-                return new VerifyReport(false, errors, 0, 0, 0, 0, 0, List.of(), List.of(), null, List.of());
+                return new VerifyReport(false, errors, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), null, List.of());
             }
             for (Path r : resourceDirs) {
                 if (Files.isDirectory(r)) {
                     TreeCopy.copy(r, testOut);
                 }
             }
-            Path manifest = work.resolve("empty-manifest.txt");
-            Files.writeString(manifest, "");
-            return run(mainOut, testOut, manifest, legacyFormTags);
+            Path manifest = options.manifest();
+            if (manifest == null) {
+                manifest = work.resolve("empty-manifest.yaml");
+                Files.writeString(manifest, EMPTY_MANIFEST);
+            }
+            return run(mainOut, testOut, manifest, options, work);
         } catch (IOException e) {
             throw new RefactorException("verification failed to prepare its files: " + e.getMessage());
         } finally {
@@ -156,12 +172,27 @@ public final class Verifier {
         return errors;
     }
 
-    /** Jars (or folders) holding the test frameworks, found from classes this module links against. */
+    /**
+     * Jars (or folders) holding the test frameworks and libraries the tree's tests link against,
+     * and {@link TestProcess}: found from classes kreply itself links against (all one jar when
+     * kreply runs from its shaded jar). Optional libraries missing here are simply not offered.
+     */
     static List<String> frameworkClassPath() {
         Set<String> out = new LinkedHashSet<>();
-        for (Class<?> c : new Class<?>[] {org.junit.jupiter.api.Test.class, org.junit.jupiter.params.ParameterizedTest.class,
-                org.assertj.core.api.Assertions.class, net.jqwik.api.Property.class, org.opentest4j.AssertionFailedError.class,
-                org.apiguardian.api.API.class, org.junit.platform.commons.util.ReflectionUtils.class}) {
+        for (String name : List.of("org.junit.jupiter.api.Test", "org.junit.jupiter.params.ParameterizedTest",
+                "org.junit.jupiter.engine.JupiterTestEngine", "org.junit.platform.launcher.Launcher",
+                "org.junit.platform.engine.TestEngine", "org.junit.platform.commons.util.ReflectionUtils",
+                "org.opentest4j.AssertionFailedError", "org.apiguardian.api.API", "org.assertj.core.api.Assertions",
+                "net.bytebuddy.ByteBuddy", "net.jqwik.api.Property", "net.jqwik.engine.JqwikTestEngine",
+                "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core.JsonFactory",
+                "com.fasterxml.jackson.annotation.JsonProperty", "com.fasterxml.jackson.dataformat.yaml.YAMLFactory",
+                "org.yaml.snakeyaml.Yaml", TestProcess.class.getName())) {
+            Class<?> c;
+            try {
+                c = Class.forName(name, false, Verifier.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue;
+            }
             var src = c.getProtectionDomain().getCodeSource();
             if (src != null) {
                 try {
@@ -174,94 +205,101 @@ public final class Verifier {
         return new ArrayList<>(out);
     }
 
-    private static final java.io.PrintStream QUIET = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    /** Runs the compiled tests in their own JVM, in {@code workDir}, and reads back the results. */
+    private VerifyReport run(Path mainOut, Path testOut, Path manifest, Options options, Path scratch)
+            throws IOException {
+        List<String> cp = new ArrayList<>();
+        cp.add(testOut.toString());
+        cp.add(mainOut.toString());
+        cp.addAll(frameworkClassPath());
+        Path results = scratch.resolve("results.tsv");
+        Path log = scratch.resolve("tests.log");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(File.pathSeparator, cp), "-D" + MANIFEST_PROPERTY + "=" + manifest,
+                TestProcess.class.getName(), testOut.toString(), results.toString());
+        Process p = new ProcessBuilder(cmd).directory(options.workDir().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean finished;
+        try {
+            finished = p.waitFor(TEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        }
+        if (!finished) {
+            p.destroyForcibly();
+            throw new RefactorException("the tests did not finish within " + TEST_TIMEOUT.toMinutes() + " minutes");
+        }
+        if (p.exitValue() != 0 || !Files.isRegularFile(results)) {
+            List<String> tail = Files.isRegularFile(log) ? Files.readAllLines(log) : List.of();
+            String last = tail.stream().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("no output");
+            throw new RefactorException("the test process failed (exit " + p.exitValue() + "): " + last.strip());
+        }
+        return report(Files.readAllLines(results), options);
+    }
 
-    private VerifyReport run(Path mainOut, Path testOut, Path manifest, Set<String> legacyTags) throws IOException {
-        java.io.PrintStream stdout = System.out;
-        java.io.PrintStream stderr = System.err;
-        Thread t = Thread.currentThread();
-        ClassLoader before = t.getContextClassLoader();
-        String oldManifest = System.getProperty(MANIFEST_PROPERTY);
-        AtomicLong run = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong skipped = new AtomicLong();
-        AtomicLong confRun = new AtomicLong();
-        AtomicLong confFailed = new AtomicLong();
+    /** Counts the results file ({@link TestProcess}'s lines) into a report. */
+    static VerifyReport report(List<String> lines, Options options) {
+        long run = 0;
+        long failed = 0;
+        long skipped = 0;
+        long confRun = 0;
+        long confFailed = 0;
         List<VerifyReport.Failure> failures = new ArrayList<>();
         List<String> legacy = new ArrayList<>();
-        try (ChildFirstLoader loader = new ChildFirstLoader(new URL[] {testOut.toUri().toURL(), mainOut.toUri().toURL()},
-                Verifier.class.getClassLoader())) {
-            t.setContextClassLoader(loader);
-            System.setProperty(MANIFEST_PROPERTY, manifest.toString());
-            // The tests' own console output (jqwik reports, prints) would bury the verdict: keep it
-            // out of kreply's output for the duration of the run.
-            System.setOut(QUIET);
-            System.setErr(QUIET);
-            LauncherDiscoveryRequest req = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(testOut)))
-                    .configurationParameters(Map.of(MANIFEST_PROPERTY, manifest.toString()))
-                    .build();
-            Launcher launcher = LauncherFactory.create();
-            launcher.execute(req, new TestExecutionListener() {
-                @Override
-                public void executionSkipped(TestIdentifier id, String reason) {
-                    if (id.isTest()) {
-                        skipped.incrementAndGet();
+        List<String> known = new ArrayList<>();
+        for (String line : lines) {
+            String[] f = line.split("\t", 4);
+            if (f.length < 4) {
+                continue;
+            }
+            Set<String> tags = f[1].isEmpty() ? Set.of() : Set.of(f[1].split(","));
+            boolean conformance = tags.contains(CONFORMANCE_TAG);
+            boolean pinsLegacy = !conformance && tags.stream().anyMatch(options.legacyFormTags()::contains);
+            boolean expected = conformance && options.knownConformanceFailures().contains(shortId(f[2]));
+            switch (f[0]) {
+                case TestProcess.SKIPPED -> skipped++;
+                case TestProcess.PASSED -> {
+                    run++;
+                    confRun += conformance ? 1 : 0;
+                }
+                case TestProcess.FAILED, TestProcess.CONTAINER_FAILED -> {
+                    boolean test = f[0].equals(TestProcess.FAILED);
+                    run += test ? 1 : 0;
+                    confRun += test && conformance ? 1 : 0;
+                    if (pinsLegacy) {
+                        legacy.add(f[2]);
+                    } else if (expected) {
+                        known.add(f[2]);
+                    } else {
+                        failed++;
+                        confFailed += conformance ? 1 : 0;
+                        failures.add(new VerifyReport.Failure(f[2], conformance, f[3]));
                     }
                 }
-
-                @Override
-                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                    boolean conformance = id.getTags().stream().anyMatch(g -> g.getName().equals(CONFORMANCE_TAG));
-                    boolean bad = result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
-                    if (id.isTest()) {
-                        run.incrementAndGet();
-                        if (conformance) {
-                            confRun.incrementAndGet();
-                        }
-                    }
-                    boolean pinsLegacy = id.getTags().stream().anyMatch(g -> legacyTags.contains(g.getName()));
-                    if (bad && pinsLegacy && !conformance) {
-                        synchronized (failures) {
-                            legacy.add(source(id) + "#" + id.getLegacyReportingName());
-                        }
-                        return;
-                    }
-                    if (bad && (id.isTest() || result.getThrowable().isPresent())) {
-                        failed.incrementAndGet();
-                        if (conformance) {
-                            confFailed.incrementAndGet();
-                        }
-                        String why = result.getThrowable().map(x -> x.getClass().getSimpleName() + ": "
-                                + String.valueOf(x.getMessage()).lines().findFirst().orElse("")).orElse("");
-                        synchronized (failures) {
-                            failures.add(new VerifyReport.Failure(source(id) + "#" + id.getLegacyReportingName(),
-                                    conformance, why));
-                        }
-                    }
+                default -> {
+                    // an unknown status word: ignore the line rather than guess
                 }
-            });
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-            t.setContextClassLoader(before);
-            if (oldManifest == null) {
-                System.clearProperty(MANIFEST_PROPERTY);
-            } else {
-                System.setProperty(MANIFEST_PROPERTY, oldManifest);
             }
         }
         List<String> notes = new ArrayList<>();
-        if (confRun.get() == 0) {
+        if (confRun == 0) {
             notes.add("no test tagged " + CONFORMANCE_TAG + " was found; only the other tests verified the result");
         }
-        return new VerifyReport(true, List.of(), run.get(), failed.get(), skipped.get(), confRun.get(),
-                confFailed.get(), failures, legacy, null, notes);
+        return new VerifyReport(true, List.of(), run, failed, skipped, confRun, confFailed, failures, legacy, known,
+                null, notes);
     }
 
-    private static String source(TestIdentifier id) {
-        return id.getSource().filter(x -> x instanceof org.junit.platform.engine.support.descriptor.MethodSource)
-                .map(x -> ((org.junit.platform.engine.support.descriptor.MethodSource) x).getClassName())
-                .orElse("?");
+    /** {@code pkg.Outer$Class#method()} as the manifest names it: {@code Class#method}. */
+    static String shortId(String id) {
+        int hash = id.indexOf('#');
+        if (hash < 0) {
+            return id;
+        }
+        String cls = id.substring(0, hash);
+        cls = cls.substring(Math.max(cls.lastIndexOf('.'), cls.lastIndexOf('$')) + 1);
+        String method = id.substring(hash + 1);
+        int paren = method.indexOf('(');
+        return cls + "#" + (paren < 0 ? method : method.substring(0, paren));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kreply.analyzer.model.Scan;
 import kreply.analyzer.model.Positions;
 import kreply.analyzer.model.SourceModel;
 import kreply.analyzer.report.Suppression;
@@ -17,7 +18,6 @@ import spoon.reflect.declaration.CtAnnotation;
 import spoon.reflect.declaration.CtElement;
 import spoon.reflect.declaration.CtType;
 import spoon.reflect.declaration.CtTypeMember;
-import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
  * Collects the suppressions written in the sources (syntax in {@code rules/docs/README.md}):
@@ -64,8 +64,7 @@ final class SuppressionScanner {
 
     private static void annotations(CompilationUnit cu, String rel, String[] lines, List<Suppression> out) {
         for (CtType<?> t : cu.getDeclaredTypes()) {
-            List<CtAnnotation<?>> anns = new ArrayList<>(t.getElements(new TypeFilter<CtAnnotation<?>>(
-                    CtAnnotation.class)));
+            List<CtAnnotation<?>> anns = new ArrayList<>(Scan.<CtAnnotation<?>>all(t, CtAnnotation.class));
             for (CtAnnotation<?> a : anns) {
                 if (!"SuppressWarnings".equals(a.getAnnotationType().getSimpleName())) {
                     continue;

@@ -1,6 +1,9 @@
 package kreply.analyzer.engine;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,7 +43,7 @@ final class SuppressionScanner {
         List<Suppression> out = new ArrayList<>();
         for (CompilationUnit cu : sm.model().getRootPackage().getFactory().CompilationUnit().getMap().values()) {
             File f = cu.getFile();
-            if (f == null) {
+            if (f == null || !mentionsKreply(f)) {
                 continue;
             }
             String text;
@@ -60,6 +63,19 @@ final class SuppressionScanner {
         out.sort(java.util.Comparator.comparing(Suppression::file).thenComparingInt(Suppression::line)
                 .thenComparing(Suppression::ruleId));
         return out;
+    }
+
+    /**
+     * A cheap pre-check on the file's bytes: only files that mention {@code kreply:} can hold a
+     * suppression. Asking Spoon for the source text instead would read every file again and keep
+     * all of them in memory for the rest of the analysis.
+     */
+    private static boolean mentionsKreply(File f) {
+        try {
+            return new String(Files.readAllBytes(f.toPath()), StandardCharsets.ISO_8859_1).contains("kreply:");
+        } catch (IOException | RuntimeException e) {
+            return true; // let Spoon's own reading decide
+        }
     }
 
     private static void annotations(CompilationUnit cu, String rel, String[] lines, List<Suppression> out) {

@@ -1,8 +1,8 @@
 package kreply.analyzer.facts;
 
-import kreply.analyzer.model.Scan;
 import java.util.HashSet;
 import java.util.Set;
+import kreply.analyzer.model.Scan;
 import spoon.reflect.code.BinaryOperatorKind;
 import spoon.reflect.code.CtBinaryOperator;
 import spoon.reflect.code.CtExpression;

@@ -60,7 +60,7 @@ public final class JGraphTCallGraph implements CallGraph {
 
     /**
      * Whether any method invocation of the model, wherever it is, calls a method with this simple
-     * name: a cheap pre-check that lets facts and rules skip work that needs such a call.
+     * name: a cheap pre-check that lets a rule skip work that needs such a call.
      */
     public boolean invokes(String simpleName) {
         return invokedNames.contains(simpleName);

@@ -12,10 +12,10 @@ import spoon.reflect.code.CtAbstractInvocation;
 import spoon.reflect.code.CtAssignment;
 import spoon.reflect.code.CtExecutableReferenceExpression;
 import spoon.reflect.declaration.CtAnonymousExecutable;
-import spoon.reflect.declaration.CtElement;
-import spoon.reflect.declaration.CtField;
 import spoon.reflect.declaration.CtConstructor;
+import spoon.reflect.declaration.CtElement;
 import spoon.reflect.declaration.CtExecutable;
+import spoon.reflect.declaration.CtField;
 import spoon.reflect.declaration.CtMethod;
 import spoon.reflect.declaration.CtParameter;
 import spoon.reflect.declaration.CtType;
@@ -24,7 +24,9 @@ import spoon.reflect.declaration.CtTypeParameter;
 
 /**
  * Every type and method of the model, indexed by qualified name and method id. This is the only
- * bridge from ids back to Spoon elements.
+ * bridge from ids back to Spoon elements. It also keeps the model-wide lists of calls, method
+ * references, assignments and fields, collected in the same single pass over the model, so that no
+ * later phase has to walk the whole model again.
  */
 public final class MethodTable {
     private final Map<String, MethodInfo> methods = new LinkedHashMap<>();

@@ -1,11 +1,15 @@
 package kreply.analyzer.engine;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kreply.analyzer.model.Positions;
+import kreply.analyzer.model.Scan;
 import kreply.analyzer.model.SourceModel;
 import kreply.analyzer.report.Suppression;
 import spoon.reflect.code.CtExpression;
@@ -17,7 +21,6 @@ import spoon.reflect.declaration.CtAnnotation;
 import spoon.reflect.declaration.CtElement;
 import spoon.reflect.declaration.CtType;
 import spoon.reflect.declaration.CtTypeMember;
-import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
  * Collects the suppressions written in the sources (syntax in {@code rules/docs/README.md}):
@@ -40,7 +43,7 @@ final class SuppressionScanner {
         List<Suppression> out = new ArrayList<>();
         for (CompilationUnit cu : sm.model().getRootPackage().getFactory().CompilationUnit().getMap().values()) {
             File f = cu.getFile();
-            if (f == null) {
+            if (f == null || !mentionsKreply(f)) {
                 continue;
             }
             String text;
@@ -62,10 +65,22 @@ final class SuppressionScanner {
         return out;
     }
 
+    /**
+     * A cheap pre-check on the file's bytes: only files that mention {@code kreply:} can hold a
+     * suppression. Asking Spoon for the source text instead would read every file again and keep
+     * all of them in memory for the rest of the analysis.
+     */
+    private static boolean mentionsKreply(File f) {
+        try {
+            return new String(Files.readAllBytes(f.toPath()), StandardCharsets.ISO_8859_1).contains("kreply:");
+        } catch (IOException | RuntimeException e) {
+            return true; // let Spoon's own reading decide
+        }
+    }
+
     private static void annotations(CompilationUnit cu, String rel, String[] lines, List<Suppression> out) {
         for (CtType<?> t : cu.getDeclaredTypes()) {
-            List<CtAnnotation<?>> anns = new ArrayList<>(t.getElements(new TypeFilter<CtAnnotation<?>>(
-                    CtAnnotation.class)));
+            List<CtAnnotation<?>> anns = new ArrayList<>(Scan.<CtAnnotation<?>>all(t, CtAnnotation.class));
             for (CtAnnotation<?> a : anns) {
                 if (!"SuppressWarnings".equals(a.getAnnotationType().getSimpleName())) {
                     continue;

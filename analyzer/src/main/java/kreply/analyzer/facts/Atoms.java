@@ -2,6 +2,7 @@ package kreply.analyzer.facts;
 
 import java.util.HashSet;
 import java.util.Set;
+import kreply.analyzer.model.Scan;
 import spoon.reflect.code.BinaryOperatorKind;
 import spoon.reflect.code.CtBinaryOperator;
 import spoon.reflect.code.CtExpression;
@@ -10,7 +11,6 @@ import spoon.reflect.code.CtInvocation;
 import spoon.reflect.code.CtUnaryOperator;
 import spoon.reflect.code.CtVariableRead;
 import spoon.reflect.code.UnaryOperatorKind;
-import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
  * Path-condition atoms of branch conditions. {@code CALL} means a call-flag variable is true,
@@ -104,7 +104,7 @@ final class Atoms {
         if (c instanceof CtFieldRead<?> f0 && mentionsField(f0)) {
             r.add(QUEUED);
         }
-        for (CtFieldRead<?> f : c.getElements(new TypeFilter<CtFieldRead<?>>(CtFieldRead.class))) {
+        for (CtFieldRead<?> f : Scan.<CtFieldRead<?>>all(c, CtFieldRead.class)) {
             if (mentionsField(f)) {
                 r.add(QUEUED);
             }
@@ -112,7 +112,7 @@ final class Atoms {
                 r.add(SCHEDULABLE);
             }
         }
-        for (CtInvocation<?> i : c.getElements(new TypeFilter<CtInvocation<?>>(CtInvocation.class))) {
+        for (CtInvocation<?> i : Scan.<CtInvocation<?>>all(c, CtInvocation.class)) {
             String n = i.getExecutable().getSimpleName();
             if (q.schedulableGuards().matches(n)) {
                 r.add(SCHEDULABLE);

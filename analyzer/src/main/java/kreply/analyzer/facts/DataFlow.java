@@ -16,6 +16,7 @@ import kreply.analyzer.graph.Target;
 import kreply.analyzer.model.MethodIds;
 import kreply.analyzer.model.MethodInfo;
 import kreply.analyzer.model.MethodTable;
+import kreply.analyzer.model.Scan;
 import kreply.analyzer.pack.Primitive;
 import kreply.analyzer.pack.RulePack;
 import spoon.reflect.code.CtAbstractInvocation;
@@ -36,7 +37,6 @@ import spoon.reflect.code.CtLocalVariable;
 import spoon.reflect.declaration.CtParameter;
 import spoon.reflect.declaration.CtVariable;
 import spoon.reflect.reference.CtFieldReference;
-import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
  * IPC-buffer data flow. Buffers are followed from their sources (the pack's buffer sources, e.g.
@@ -51,6 +51,7 @@ public final class DataFlow {
     private final RulePack pack;
     private final Primitives prims;
     private final Map<String, MethodContext> contexts = new HashMap<>();
+    private final VariableDeclarations decls = new VariableDeclarations();
     private final Map<CtElement, Set<BufRef>> provMemo = new IdentityHashMap<>();
     private final Set<CtElement> provBusy = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Set<BufRef>> retMemo = new HashMap<>();
@@ -72,6 +73,20 @@ public final class DataFlow {
         this.prims = prims;
     }
 
+    /**
+     * False when no buffer can be found anywhere: a buffer only enters the data flow at a call of a
+     * buffer-source primitive, and no invocation in the model has such a name. Rules that look for
+     * buffers stop here instead of following every argument of every call.
+     */
+    public boolean mayFindBuffers() {
+        if (mayFindBuffers == null) {
+            mayFindBuffers = prims.names(Primitives.Category.SOURCE).stream().anyMatch(graph::invokes);
+        }
+        return mayFindBuffers;
+    }
+
+    private Boolean mayFindBuffers;
+
     public RulePack pack() {
         return pack;
     }
@@ -85,7 +100,7 @@ public final class DataFlow {
         if (m == null) {
             return null;
         }
-        return contexts.computeIfAbsent(methodId, k -> new MethodContext(m, pack.currentThread()));
+        return contexts.computeIfAbsent(methodId, k -> new MethodContext(m, pack.currentThread(), decls));
     }
 
     // ---------------------------------------------------------------- provenance of expressions
@@ -130,7 +145,7 @@ public final class DataFlow {
             return field(f.getVariable());
         }
         if (e instanceof CtVariableRead<?> vr) {
-            CtVariable<?> d = MethodContext.declaration(vr.getVariable());
+            CtVariable<?> d = decls.of(vr.getVariable());
             if (d == null || c == null) {
                 return Set.of();
             }
@@ -160,7 +175,7 @@ public final class DataFlow {
             }
             Set<BufRef> r = new LinkedHashSet<>();
             if (lambda.getBody() != null) {
-                for (CtReturn<?> ret : lambda.getBody().getElements(new TypeFilter<CtReturn<?>>(CtReturn.class))) {
+                for (CtReturn<?> ret : Scan.<CtReturn<?>>all(lambda.getBody(), CtReturn.class)) {
                     r.addAll(prov(ret.getReturnedExpression(), methodId));
                 }
             }
@@ -265,7 +280,7 @@ public final class DataFlow {
         }
         Set<BufRef> r = new LinkedHashSet<>();
         try {
-            for (CtReturn<?> ret : m.exec().getBody().getElements(new TypeFilter<CtReturn<?>>(CtReturn.class))) {
+            for (CtReturn<?> ret : Scan.<CtReturn<?>>all(m.exec().getBody(), CtReturn.class)) {
                 if (ret.getParent(CtExecutable.class) == m.exec() && ret.getReturnedExpression() != null) {
                     r.addAll(prov(ret.getReturnedExpression(), methodId));
                 }
@@ -322,17 +337,16 @@ public final class DataFlow {
             return fieldDefs;
         }
         fieldDefs = new HashMap<>();
-        var model = table.source().model();
-        for (CtAssignment<?, ?> a : model.getElements(new TypeFilter<CtAssignment<?, ?>>(CtAssignment.class))) {
+        for (CtAssignment<?, ?> a : table.assignments()) {
             if (a.getAssigned() instanceof CtFieldWrite<?> fw) {
                 String key = fieldKey(fw.getVariable());
-                String owner = CallGraphBuilder.ownerId(a);
+                String owner = CallGraphBuilder.ownerId(a, table);
                 if (key != null && owner != null) {
                     fieldDefs.computeIfAbsent(key, k -> new ArrayList<>()).add(new FieldDef(owner, a.getAssignment()));
                 }
             }
         }
-        for (CtField<?> f : model.getElements(new TypeFilter<CtField<?>>(CtField.class))) {
+        for (CtField<?> f : table.fields()) {
             if (f.getDefaultExpression() != null) {
                 String key = fieldKey(f.getReference());
                 String owner = f.getDeclaringType() == null ? null : f.getDeclaringType().getQualifiedName() + "#"

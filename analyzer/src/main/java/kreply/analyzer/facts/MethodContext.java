@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kreply.analyzer.model.MethodInfo;
+import kreply.analyzer.model.Scan;
 import spoon.reflect.code.BinaryOperatorKind;
 import spoon.reflect.code.CtAssignment;
 import spoon.reflect.code.CtBinaryOperator;
@@ -28,8 +29,8 @@ import spoon.reflect.declaration.CtField;
 import spoon.reflect.declaration.CtParameter;
 import spoon.reflect.declaration.CtVariable;
 import spoon.reflect.reference.CtFieldReference;
+import spoon.reflect.reference.CtParameterReference;
 import spoon.reflect.reference.CtVariableReference;
-import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
  * Intra-procedural facts about one method's expressions: local definitions (flow-insensitive),
@@ -44,23 +45,28 @@ public final class MethodContext {
     private final Map<CtElement, List<CtExpression<?>>> defs = new IdentityHashMap<>();
     private final Map<CtElement, Boolean> modified = new IdentityHashMap<>();
     private final Set<CtElement> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final VariableDeclarations decls;
 
-    MethodContext(MethodInfo method, List<List<String>> aliases) {
+    MethodContext(MethodInfo method, List<List<String>> aliases, VariableDeclarations decls) {
         this.method = method;
         this.aliases = aliases;
+        this.decls = decls;
         CtExecutable<?> e = method.exec();
         if (e.getBody() == null) {
             return;
         }
-        for (CtLocalVariable<?> lv : e.getBody().getElements(new TypeFilter<CtLocalVariable<?>>(
-                CtLocalVariable.class))) {
+        // one pass over the body for the three kinds of definitions and modifications
+        List<List<?>> found = Scan.all(List.of(e.getBody()), List.of(CtLocalVariable.class, CtAssignment.class,
+                CtUnaryOperator.class));
+        for (Object o : found.get(0)) {
+            CtLocalVariable<?> lv = (CtLocalVariable<?>) o;
             List<CtExpression<?>> d = defs.computeIfAbsent(lv, k -> new ArrayList<>());
             if (lv.getDefaultExpression() != null) {
                 d.add(lv.getDefaultExpression());
             }
         }
-        for (CtAssignment<?, ?> a : e.getBody().getElements(new TypeFilter<CtAssignment<?, ?>>(
-                CtAssignment.class))) {
+        for (Object o : found.get(1)) {
+            CtAssignment<?, ?> a = (CtAssignment<?, ?>) o;
             if (a.getAssigned() instanceof CtVariableWrite<?> w && w.getVariable() != null) {
                 CtVariable<?> decl = declaration(w.getVariable());
                 if (decl != null) {
@@ -69,8 +75,8 @@ public final class MethodContext {
                 }
             }
         }
-        for (CtUnaryOperator<?> u : e.getBody().getElements(new TypeFilter<CtUnaryOperator<?>>(
-                CtUnaryOperator.class))) {
+        for (Object o : found.get(2)) {
+            CtUnaryOperator<?> u = (CtUnaryOperator<?>) o;
             if (u.getOperand() instanceof CtVariableWrite<?> w) {
                 CtVariable<?> decl = declaration(w.getVariable());
                 if (decl != null) {
@@ -94,12 +100,9 @@ public final class MethodContext {
         return method;
     }
 
-    static CtVariable<?> declaration(CtVariableReference<?> ref) {
-        try {
-            return ref == null ? null : ref.getDeclaration();
-        } catch (RuntimeException e) {
-            return null;
-        }
+    /** The declaration a variable reference points to, or null. */
+    CtVariable<?> declaration(CtVariableReference<?> ref) {
+        return decls.of(ref);
     }
 
     /** Definitions of a local variable (initializer and assignments), or empty. */
@@ -109,6 +112,10 @@ public final class MethodContext {
 
     /** Index of a parameter of this method, or -1 (lambda parameters and locals are not). */
     public int paramIndex(CtVariableReference<?> ref) {
+        if (!(ref instanceof CtParameterReference<?>)) {
+            // only a parameter reference can resolve to a parameter: skip the lookup
+            return -1;
+        }
         CtVariable<?> d = declaration(ref);
         if (d instanceof CtParameter<?> p && p.getParent() == method.exec()) {
             return method.exec().getParameters().indexOf(p);
@@ -117,7 +124,7 @@ public final class MethodContext {
     }
 
     /** A local or parameter read, as its declaration; null for fields and other expressions. */
-    public static CtVariable<?> localOrParam(CtExpression<?> e) {
+    public CtVariable<?> localOrParam(CtExpression<?> e) {
         if (e instanceof CtVariableRead<?> vr && !(e instanceof CtFieldRead<?>)) {
             return declaration(vr.getVariable());
         }

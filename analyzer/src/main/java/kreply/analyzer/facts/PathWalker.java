@@ -12,6 +12,7 @@ import kreply.analyzer.graph.Target;
 import kreply.analyzer.model.MethodIds;
 import kreply.analyzer.model.MethodInfo;
 import kreply.analyzer.model.Positions;
+import kreply.analyzer.model.Scan;
 import kreply.analyzer.pack.Primitive;
 import spoon.reflect.code.CtAbstractInvocation;
 import spoon.reflect.code.CtArrayRead;
@@ -53,7 +54,6 @@ import spoon.reflect.code.CaseKind;
 import spoon.reflect.declaration.CtClass;
 import spoon.reflect.declaration.CtElement;
 import spoon.reflect.declaration.CtVariable;
-import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
  * Enumerates the effect paths of one method body. Branches fork paths (with the branch condition's
@@ -317,7 +317,7 @@ final class PathWalker {
         if (matchesName(e, failures)) {
             return true;
         }
-        for (CtElement x : e.getElements(new TypeFilter<>(CtElement.class))) {
+        for (CtElement x : Scan.<CtElement>all(e, CtElement.class)) {
             if (matchesName(x, failures)) {
                 return true;
             }
@@ -592,7 +592,7 @@ final class PathWalker {
         if (e instanceof CtInvocation<?> i) {
             return i.getExecutable().getSimpleName();
         }
-        CtVariable<?> v = MethodContext.localOrParam(e);
+        CtVariable<?> v = ctx.localOrParam(e);
         if (v != null && ctx.defs(v).size() == 1) {
             return stateName(ctx.defs(v).get(0));
         }
@@ -691,7 +691,7 @@ final class PathWalker {
             }
             return null;
         }
-        CtVariable<?> v = MethodContext.localOrParam(e);
+        CtVariable<?> v = ctx.localOrParam(e);
         if (v != null && ctx.defs(v).size() == 1) {
             return register(ctx.defs(v).get(0), depth + 1);
         }
@@ -727,12 +727,12 @@ final class PathWalker {
         if (e instanceof CtInvocation<?> i && i.getExecutable().getSimpleName().equals(name)) {
             return i;
         }
-        for (CtInvocation<?> i : e.getElements(new TypeFilter<CtInvocation<?>>(CtInvocation.class))) {
+        for (CtInvocation<?> i : Scan.<CtInvocation<?>>all(e, CtInvocation.class)) {
             if (i.getExecutable().getSimpleName().equals(name)) {
                 return i;
             }
         }
-        CtVariable<?> v = MethodContext.localOrParam(e);
+        CtVariable<?> v = ctx.localOrParam(e);
         if (v != null) {
             for (CtExpression<?> d : ctx.defs(v)) {
                 CtInvocation<?> r = findCtor(d, depth + 1);
@@ -750,13 +750,13 @@ final class PathWalker {
         }
         List<CtElement> parts = new ArrayList<>();
         parts.add(e);
-        parts.addAll(e.getElements(new TypeFilter<>(CtExpression.class)));
+        parts.addAll(Scan.<CtExpression<?>>all(e, CtExpression.class));
         for (CtElement x : parts) {
             if (x instanceof CtInvocation<?> i && returnsLength(i)) {
                 return true;
             }
             if (x instanceof CtExpression<?> xe) {
-                CtVariable<?> v = MethodContext.localOrParam(xe);
+                CtVariable<?> v = ctx.localOrParam(xe);
                 if (v != null) {
                     for (CtExpression<?> d : ctx.defs(v)) {
                         if (fromWrites(d, depth + 1)) {

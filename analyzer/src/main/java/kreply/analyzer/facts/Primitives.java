@@ -84,6 +84,17 @@ public final class Primitives {
         return byName.containsKey(simpleName);
     }
 
+    /** Names of the primitives of one category (a call must have one of them to match it). */
+    public java.util.Set<String> names(Category c) {
+        java.util.Set<String> r = new java.util.TreeSet<>();
+        byName.forEach((n, ms) -> {
+            if (ms.stream().anyMatch(m -> m.category() == c)) {
+                r.add(n);
+            }
+        });
+        return r;
+    }
+
     private static boolean receiverMatches(CtInvocation<?> inv, String type, boolean receiverHasBuffer) {
         String declaring = simple(inv.getExecutable().getDeclaringType());
         if (type.equals(declaring)) {

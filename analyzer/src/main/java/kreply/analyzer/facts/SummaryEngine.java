@@ -13,10 +13,6 @@ import kreply.analyzer.graph.CallEdge;
 import kreply.analyzer.model.MethodInfo;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
-import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.AsSubgraph;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.traverse.TopologicalOrderIterator;
 
 /**
  * Computes per-method summaries bottom-up over the strongly connected components of the part of
@@ -57,13 +53,17 @@ final class SummaryEngine {
                 }
             }
         }
-        AsSubgraph<String, CallEdge> sub = new AsSubgraph<>(g, reach);
-        Graph<Graph<String, CallEdge>, DefaultEdge> cond = new KosarajuStrongConnectivityInspector<>(sub)
-                .getCondensation();
-        List<Graph<String, CallEdge>> order = new ArrayList<>();
-        new TopologicalOrderIterator<>(cond).forEachRemaining(order::add);
-        for (int i = order.size() - 1; i >= 0; i--) {
-            solve(order.get(i));
+        List<List<String>> order = Components.bottomUp(reach, v -> {
+            List<String> succ = new ArrayList<>();
+            for (String n : Graphs.successorListOf(g, v)) {
+                if (reach.contains(n)) {
+                    succ.add(n);
+                }
+            }
+            return succ;
+        });
+        for (List<String> scc : order) {
+            solve(scc, g);
         }
         return summaries;
     }
@@ -73,10 +73,10 @@ final class SummaryEngine {
         return m != null && m.hasBody();
     }
 
-    private void solve(Graph<String, CallEdge> scc) {
-        List<String> members = new ArrayList<>(scc.vertexSet());
+    private void solve(List<String> scc, Graph<String, CallEdge> g) {
+        List<String> members = new ArrayList<>(scc);
         members.sort(null);
-        boolean recursive = members.size() > 1 || scc.containsEdge(members.get(0), members.get(0));
+        boolean recursive = members.size() > 1 || g.containsEdge(members.get(0), members.get(0));
         if (!recursive) {
             walk(members.get(0));
             return;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Set;
 import kreply.analyzer.engine.AnalyzeRequest.Dispatch;
 import kreply.analyzer.engine.ProgressListener;
-import kreply.analyzer.model.MethodIds;
 import kreply.analyzer.model.MethodInfo;
 import kreply.analyzer.model.MethodTable;
 import kreply.analyzer.model.Positions;
 import spoon.reflect.code.CtAbstractInvocation;
 import spoon.reflect.code.CtConstructorCall;
 import spoon.reflect.code.CtExecutableReferenceExpression;
+import spoon.reflect.code.CtInvocation;
 import spoon.reflect.code.CtLambda;
 import spoon.reflect.code.CtNewClass;
 import spoon.reflect.declaration.CtAnonymousExecutable;
@@ -21,7 +21,6 @@ import spoon.reflect.declaration.CtElement;
 import spoon.reflect.declaration.CtField;
 import spoon.reflect.declaration.CtMethod;
 import spoon.reflect.declaration.CtType;
-import spoon.reflect.visitor.filter.TypeFilter;
 
 /**
  * Builds the call graph from the model in one pass over the call sites: every method of the model
@@ -34,10 +33,8 @@ public final class CallGraphBuilder {
 
     public static JGraphTCallGraph build(MethodTable table, Dispatch dispatch, ProgressListener progress) {
         List<CtElement> sites = new ArrayList<>();
-        sites.addAll(table.source().model().getElements(new TypeFilter<CtAbstractInvocation<?>>(
-                CtAbstractInvocation.class)));
-        sites.addAll(table.source().model().getElements(new TypeFilter<CtExecutableReferenceExpression<?, ?>>(
-                CtExecutableReferenceExpression.class)));
+        sites.addAll(table.invocations());
+        sites.addAll(table.methodReferences());
         Set<String> instantiated = new HashSet<>();
         for (CtElement s : sites) {
             if (s instanceof CtNewClass<?> nc && nc.getAnonymousClass() != null) {
@@ -54,7 +51,10 @@ public final class CallGraphBuilder {
         }
         int done = 0;
         for (CtElement s : sites) {
-            Owner owner = owner(s);
+            if (s instanceof CtInvocation<?> inv) {
+                g.addInvokedName(inv.getExecutable().getSimpleName());
+            }
+            Owner owner = owner(s, table);
             if (owner != null) {
                 g.addVertex(owner.id);
                 List<Target> targets = resolver.targets(s);
@@ -78,21 +78,21 @@ public final class CallGraphBuilder {
     private record Owner(String id, boolean inLambda) {
     }
 
-    /** The method a call site belongs to (lambdas are transparent), or null. */
     /** The id of the method an element belongs to (lambdas are transparent), or null. */
-    public static String ownerId(CtElement e) {
-        Owner o = owner(e);
+    public static String ownerId(CtElement e, MethodTable table) {
+        Owner o = owner(e, table);
         return o == null ? null : o.id;
     }
 
-    static Owner owner(CtElement site) {
+    /** The method a call site belongs to (lambdas are transparent), or null. */
+    static Owner owner(CtElement site, MethodTable table) {
         boolean lambda = false;
         for (CtElement cur = Positions.parentOrNull(site); cur != null; cur = Positions.parentOrNull(cur)) {
             if (cur instanceof CtLambda<?>) {
                 lambda = true;
             } else if (cur instanceof CtMethod<?> || cur instanceof CtConstructor<?>
                     || cur instanceof CtAnonymousExecutable) {
-                return new Owner(MethodIds.of((spoon.reflect.declaration.CtExecutable<?>) cur), lambda);
+                return new Owner(table.idOf((spoon.reflect.declaration.CtExecutable<?>) cur), lambda);
             } else if (cur instanceof CtField<?> f) {
                 CtType<?> t = f.getDeclaringType();
                 if (t == null) {

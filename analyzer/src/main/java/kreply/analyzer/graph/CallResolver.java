@@ -1,9 +1,11 @@
 package kreply.analyzer.graph;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import kreply.analyzer.engine.AnalyzeRequest.Dispatch;
 import kreply.analyzer.model.MethodIds;
@@ -14,6 +16,7 @@ import spoon.reflect.code.CtExecutableReferenceExpression;
 import spoon.reflect.code.CtInvocation;
 import spoon.reflect.code.CtNewClass;
 import spoon.reflect.code.CtSuperAccess;
+import spoon.reflect.declaration.CtClass;
 import spoon.reflect.declaration.CtElement;
 import spoon.reflect.declaration.CtExecutable;
 import spoon.reflect.declaration.CtModifiable;
@@ -34,6 +37,8 @@ public final class CallResolver {
     private final Set<String> instantiated;
     private final Map<CtElement, List<Target>> cache = new IdentityHashMap<>();
     private final java.util.Set<String> unresolved = new java.util.TreeSet<>();
+    /** Type declarations by qualified name: Spoon looks each one up by walking packages and nested types. */
+    private final Map<String, Optional<CtType<?>>> typeDecls = new HashMap<>();
 
     CallResolver(MethodTable table, TypeHierarchy hierarchy, Dispatch dispatch, Set<String> instantiated) {
         this.table = table;
@@ -95,10 +100,35 @@ public final class CallResolver {
         return r;
     }
 
+    /**
+     * What {@link CtExecutableReference#getDeclaration()} returns, with the declaring type's lookup
+     * cached by name: the type is found once, the executable in it the way Spoon finds it.
+     */
+    private CtExecutable<?> declaration(CtExecutableReference<?> ref) {
+        CtTypeReference<?> dt = ref.getDeclaringType();
+        if (dt == null) {
+            return null;
+        }
+        CtType<?> type = typeDecls.computeIfAbsent(dt.getQualifiedName(), q -> Optional.ofNullable(dt.getDeclaration()))
+                .orElse(null);
+        if (type == null) {
+            return null;
+        }
+        if (ref.getSimpleName().startsWith(CtExecutableReference.LAMBDA_NAME_PREFIX)) {
+            return ref.getDeclaration();
+        }
+        CtTypeReference<?>[] params = ref.getParameters().toArray(new CtTypeReference<?>[0]);
+        CtExecutable<?> m = type.getMethod(ref.getSimpleName(), params);
+        if (m == null && type instanceof CtClass<?> c && ref.isConstructor()) {
+            return c.getConstructor(params);
+        }
+        return m;
+    }
+
     private List<Target> constructor(CtExecutableReference<?> ref, CtTypeReference<?> type, String kind) {
-        CtExecutable<?> decl = ref.getDeclaration();
+        CtExecutable<?> decl = declaration(ref);
         if (decl != null) {
-            String id = MethodIds.of(decl);
+            String id = table.idOf(decl);
             if (table.get(id) != null) {
                 return List.of(new Target(id, kind));
             }
@@ -122,11 +152,11 @@ public final class CallResolver {
     }
 
     private List<Target> method(CtExecutableReference<?> ref, boolean superCall) {
-        CtExecutable<?> decl = ref.getDeclaration();
-        if (decl == null || table.get(MethodIds.of(decl)) == null) {
+        CtExecutable<?> decl = declaration(ref);
+        String id = decl == null ? null : table.idOf(decl);
+        if (id == null || table.get(id) == null) {
             return byName(ref);
         }
-        String id = MethodIds.of(decl);
         boolean nonVirtual = superCall || (decl instanceof CtModifiable m
                 && (m.isStatic() || m.isPrivate() || m.isFinal()))
                 || isFinalType(MethodIds.typeOf(id));

@@ -38,6 +38,7 @@ public final class JGraphTCallGraph implements CallGraph {
 
     private final Map<String, List<CtElement>> sitesOf = new HashMap<>();
     private final Map<String, List<SiteRef>> sitesInto = new HashMap<>();
+    private final java.util.Set<String> invokedNames = new java.util.HashSet<>();
 
     /** A call site inside {@code caller}. */
     public record SiteRef(String caller, CtElement site) {
@@ -51,6 +52,18 @@ public final class JGraphTCallGraph implements CallGraph {
                 l.add(new SiteRef(caller, site));
             }
         }
+    }
+
+    void addInvokedName(String simpleName) {
+        invokedNames.add(simpleName);
+    }
+
+    /**
+     * Whether any method invocation of the model, wherever it is, calls a method with this simple
+     * name: a cheap pre-check that lets a rule skip work that needs such a call.
+     */
+    public boolean invokes(String simpleName) {
+        return invokedNames.contains(simpleName);
     }
 
     /** Call sites located in a method (including its lambdas). */

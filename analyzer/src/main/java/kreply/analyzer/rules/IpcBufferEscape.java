@@ -33,6 +33,9 @@ public final class IpcBufferEscape implements Rule {
     public List<Draft> check(RuleContext ctx) {
         FactsEnv env = ctx.facts().env();
         List<Draft> out = new ArrayList<>();
+        if (!env.flow().mayFindBuffers()) {
+            return out;
+        }
         for (MethodInfo m : env.table().all()) {
             int firstLine = 0;
             Set<String> callees = new LinkedHashSet<>();

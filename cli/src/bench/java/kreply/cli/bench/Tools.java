@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +53,12 @@ final class Tools {
     }
 
     Measurement kreply(CodeBase cb, Path scratch) throws AnalysisInputException {
-        resetPeaks();
+        try (HeapWatch heap = HeapWatch.start()) {
+            return kreply(cb, scratch, heap);
+        }
+    }
+
+    private Measurement kreply(CodeBase cb, Path scratch, HeapWatch heap) throws AnalysisInputException {
         long t0 = System.nanoTime();
         AnalysisResult r = new Analyzer().analyze(new AnalyzeRequest(List.of(cb.sources()), cb.root(), packs,
                 AnalyzeRequest.Dispatch.CHA, null));
@@ -79,7 +81,7 @@ final class Tools {
             }
         }
         phases.put("output", millis(end - analysed));
-        return new Measurement(millis(end - t0), phases, peakHeap(),
+        return new Measurement(millis(end - t0), phases, heap.peakAfterGcBytes(),
                 r.findings().size() + " findings, " + r.stats().getOrDefault("methods", 0L) + " methods, "
                         + r.stats().getOrDefault("edges", 0L) + " edges, " + r.parseProblems().size()
                         + " parse problems");
@@ -90,7 +92,12 @@ final class Tools {
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: run the benchmark on a JDK, not a JRE");
         }
-        resetPeaks();
+        try (HeapWatch heap = HeapWatch.start()) {
+            return javac(javac, cb, scratch, heap);
+        }
+    }
+
+    private Measurement javac(JavaCompiler javac, CodeBase cb, Path scratch, HeapWatch heap) throws IOException {
         long t0 = System.nanoTime();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -102,13 +109,19 @@ final class Tools {
             javac.getTask(new StringWriter(), fm, diags, options, null, fm.getJavaFileObjectsFromPaths(cb.javaFiles()))
                     .call();
         }
+        long wall = millis(System.nanoTime() - t0);
         long errors = diags.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
-        return new Measurement(millis(System.nanoTime() - t0), Map.of(), peakHeap(),
+        return new Measurement(wall, Map.of(), heap.peakAfterGcBytes(),
                 errors == 0 ? "compiled" : errors + " compile errors");
     }
 
     Measurement pmd(CodeBase cb) {
-        resetPeaks();
+        try (HeapWatch heap = HeapWatch.start()) {
+            return pmd(cb, heap);
+        }
+    }
+
+    private Measurement pmd(CodeBase cb, HeapWatch heap) {
         long t0 = System.nanoTime();
         PMDConfiguration config = new PMDConfiguration();
         config.addInputPath(cb.sources());
@@ -122,29 +135,9 @@ final class Tools {
         try (PmdAnalysis pmd = PmdAnalysis.create(config)) {
             report = pmd.performAnalysisAndCollectReport();
         }
-        return new Measurement(millis(System.nanoTime() - t0), Map.of(), peakHeap(),
+        return new Measurement(millis(System.nanoTime() - t0), Map.of(), heap.peakAfterGcBytes(),
                 report.getViolations().size() + " violations, " + report.getProcessingErrors().size()
                         + " processing errors, " + config.getThreads() + " threads");
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound of the live heap the tool needed. */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     private static long millis(long nanos) {

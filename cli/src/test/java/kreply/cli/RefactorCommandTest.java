@@ -1,4 +1,4 @@
-// contract: kreply refactor shows, applies and verifies recipe fixes safely — dry runs and patches change nothing, --out writes a copy, --in-place refuses a dirty git tree without --force, plans replay choices, interactive answers select fixes, a failed verification rolls an in-place write back, and bad input is one line with exit 2.
+// contract: kreply refactor shows, applies and verifies recipe fixes safely — by default it runs the analyzer itself, --findings takes a kreply.json report instead (same fixes), dry runs and patches change nothing, --out writes a copy, --in-place refuses a dirty git tree without --force, plans replay choices, interactive answers select fixes, a failed verification rolls an in-place write back, and bad input is one line with exit 2.
 package kreply.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,21 +23,36 @@ import kreply.refactor.write.TreeCopy;
 class RefactorCommandTest {
     private static final String VCPUS = "src/main/java/sel4/arch/aarch64/Vcpus.java";
 
+    /** The real analysis of the legacy kernel as a kreply.json report, made once: most tests refactor from it. */
+    static Path findings;
+
     @TempDir
     Path tmp;
     Path repo;
     Path tree;
-    Path findings;
     int exit;
     String out;
     String err;
+
+    @BeforeAll
+    static void analyseTheKernelOnce(@TempDir Path shared) {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CliContext ctx = new CliContext(new PrintWriter(o), new PrintWriter(e), repo, shared, AnalysisBackend.ENGINE,
+                false, false);
+        int code = Main.run(new String[] {"analyze", repo.resolve("kernel-src").toString(), "--format", "json", "--out",
+                shared.toString(), "--fail-on", "none", "-q"}, ctx);
+        assertThat(code).as(e.toString()).isZero();
+        findings = shared.resolve("kreply.json");
+        assertThat(findings).isRegularFile();
+    }
 
     @BeforeEach
     void copyKernel() throws IOException {
         repo = Path.of("").toAbsolutePath().getParent();
         tree = tmp.resolve("kernel");
         TreeCopy.copy(repo.resolve("kernel-src"), tree);
-        findings = repo.resolve("refactor/src/test/resources/findings/legacy-kernel.json");
     }
 
     private int run(String... args) {
@@ -70,6 +86,20 @@ class RefactorCommandTest {
         assertThat(run("refactor", tree.toString(), "--recipe", "queue-guard", "--option", "S3", "--all", "--dry-run",
                 "--findings", findings.toString())).isZero();
         assertThat(out).contains("+++ b/" + VCPUS).contains("+        if (ks.ksCurThread.tcbQueued || !k.thread.isSchedulable(ks.ksCurThread)) {");
+        assertThat(vcpus()).isEqualTo(before);
+    }
+
+    @Test
+    void withoutFindingsTheAnalyzerRunsAndProposesTheSameFixesAsItsReport() throws IOException {
+        String before = vcpus();
+        assertThat(run("refactor", tree.toString(), "--recipe", "queue-guard", "--option", "S3", "--all",
+                "--dry-run")).as(err).isZero();
+        String analysed = out;
+        assertThat(analysed).contains("+++ b/" + VCPUS);
+        assertThat(err).contains("2 fix(es) applied");
+        assertThat(run("refactor", tree.toString(), "--recipe", "queue-guard", "--option", "S3", "--all", "--dry-run",
+                "--findings", findings.toString())).isZero();
+        assertThat(out).isEqualTo(analysed);
         assertThat(vcpus()).isEqualTo(before);
     }
 
@@ -198,7 +228,7 @@ class RefactorCommandTest {
                 }
                 """);
         Path small_findings = tmp.resolve("findings.json");
-        Files.writeString(small_findings, "{\"findings\":[{\"ruleId\":\"blocked-while-queued\",\"kinds\":[\"Q\"],"
+        Files.writeString(small_findings, "{\"findings\":[{\"ruleId\":\"queue-block-while-queued\",\"kinds\":[\"Q\"],"
                 + "\"method\":\"demo.Vcpus#VPPIEvent\",\"methodId\":\"demo.Vcpus#VPPIEvent(int)\"}]}");
         Path recipes = tmp.resolve("demo.yaml");
         Files.writeString(recipes, Files.readString(repo.resolve("rules/recipes/sel4-model.yaml"))
@@ -206,7 +236,8 @@ class RefactorCommandTest {
         String before = Files.readString(small.resolve("src/main/java/demo/Vcpus.java"));
         assertThat(run("refactor", small.toString(), "--recipe", "queue-guard", "--option", "S1", "--all", "--in-place",
                 "--verify", "--findings", small_findings.toString(), "--recipes-file", recipes.toString())).isEqualTo(1);
-        assertThat(out).contains("1 tests run, 1 failed").contains("VcpusTest#aQueuedThreadStillFaults");
+        assertThat(out).contains("1 tests run").contains("regressions (failing tests not tagged as pinning the legacy form): 1")
+                .contains("REGRESSION demo.VcpusTest#aQueuedThreadStillFaults").contains("verify: FAILED");
         assertThat(err).contains("restored");
         assertThat(Files.readString(small.resolve("src/main/java/demo/Vcpus.java"))).isEqualTo(before);
         try (Stream<Path> s = Files.walk(small)) {

@@ -99,7 +99,7 @@ public final class Indentation {
                 prevCode = t;
             }
         }
-        return String.join("\n", out);
+        return Headers.rewrap(before, String.join("\n", out), limit);
     }
 
     /**

@@ -214,8 +214,11 @@ public final class Verifier {
         cp.addAll(frameworkClassPath());
         Path results = scratch.resolve("results.tsv");
         Path log = scratch.resolve("tests.log");
+        // jqwik keeps its failure database in the working folder by default: the tests run in the
+        // user's tree, so it goes to the scratch folder instead of leaving a file behind there.
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", String.join(File.pathSeparator, cp), "-D" + MANIFEST_PROPERTY + "=" + manifest,
+                "-Djqwik.database=" + scratch.resolve("jqwik-database"),
                 TestProcess.class.getName(), testOut.toString(), results.toString());
         Process p = new ProcessBuilder(cmd).directory(options.workDir().toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

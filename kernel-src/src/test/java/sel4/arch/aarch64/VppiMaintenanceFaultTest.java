@@ -1,4 +1,4 @@
-// contract: the legacy (S0) VPPIEvent and VGICMaintenance handlers turn the hypervisor PPIs into VPPIEvent / VGICMaintenance faults of the current thread, masking the timer PPI until AckVPPI and clearing the completed LR's EOI request, with only a runnable check before handleFault.
+// contract: the VPPIEvent and VGICMaintenance handlers turn the hypervisor PPIs into VPPIEvent / VGICMaintenance faults of the (schedulable, as a running thread is) current thread, masking the timer PPI until AckVPPI and clearing the completed LR's EOI request; the two legacy-form tests pin the legacy (S0) handler's only check, a runnable one, before handleFault.
 package sel4.arch.aarch64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +25,9 @@ class VppiMaintenanceFaultTest {
         v = kit.vcpu();
         kit.arch.vcpus.associateVCPUTCB(v, kit.ct);
         kit.arch.Arch_switchToThread(kit.ct);
+        kit.schedulable(kit.ct); // as a running thread is, so a #346 guard lets the fault through
     }
 
-    // legacy-form: pins the unguarded S0 handler of issue #346 (handleFault without the queued / schedulable check)
-    @Tag("legacy-form")
     @Test
     void vppiEventMasksTheTimerAndFaultsTheCurrentThread() {
         kit.hw.expireVirtualTimer(v);
@@ -41,8 +40,6 @@ class VppiMaintenanceFaultTest {
         assertThat(kit.ct.tcbState).as("handleFault ran (no handler: Inactive)").isNotSameAs(ThreadState.Running);
     }
 
-    // legacy-form: pins the unguarded S0 handler of issue #346 (handleFault without the queued / schedulable check)
-    @Tag("legacy-form")
     @Test
     void ackVppiThenReenableLetsTheStillExpiredTimerFireAgain() {
         kit.hw.expireVirtualTimer(v);
@@ -64,7 +61,7 @@ class VppiMaintenanceFaultTest {
         assertThat(v.vppi_masked[Vcpu.VPPIEventIRQ_VTimer]).isFalse();
     }
 
-    // legacy-form: pins the unguarded S0 handler of issue #346 (handleFault without the queued / schedulable check)
+    // legacy-form: pins S0 of issue #346: a non-runnable current thread reaches the handler's fault path (a guard turns it away first)
     @Tag("legacy-form")
     @Test
     void nonRunnableCurrentThreadTripsTheDebugAssertion() {
@@ -75,7 +72,7 @@ class VppiMaintenanceFaultTest {
                 .hasMessageContaining("VPPIEvent: current thread runnable");
     }
 
-    // legacy-form: pins the unguarded S0 handler of issue #346 (handleFault without the queued / schedulable check)
+    // legacy-form: pins S0 of issue #346: the fault of a non-runnable current thread is recorded, only handleFault skipped
     @Tag("legacy-form")
     @Test
     void releaseBuildSkipsHandleFaultForANonRunnableThread() {
@@ -96,8 +93,6 @@ class VppiMaintenanceFaultTest {
         assertThat(ep.queue.isEmpty()).isTrue();
     }
 
-    // legacy-form: pins the unguarded S0 handler of issue #346 (handleFault without the queued / schedulable check)
-    @Tag("legacy-form")
     @Test
     void vgicMaintenanceReportsAndClearsTheCompletedListRegister() {
         kit.arch.vcpuInvocations.invokeVCPUInjectIRQ(v, 3, Virq.virq_virq_pending_new(0, 2, true, 40));
@@ -110,8 +105,6 @@ class VppiMaintenanceFaultTest {
         assertThat(irq.level(maint)).as("request cleared, line drops").isFalse();
     }
 
-    // legacy-form: pins the unguarded S0 handler of issue #346 (handleFault without the queued / schedulable check)
-    @Tag("legacy-form")
     @Test
     void vgicMaintenanceWithoutACompletedRequestReportsNoIndex() {
         kit.arch.vcpus.VGICMaintenance();

@@ -17,7 +17,7 @@ import kreply.refactor.source.EditSession;
 import kreply.refactor.source.Workspace;
 
 /**
- * queue-asserts: the runtime complement of the blocked-while-queued rule. Inserts the
+ * queue-asserts: the runtime complement of the queue-block-while-queued rule. Inserts the
  * scheduler-queue checks of the recipe file at kernel entry (start of each entry function) and
  * exit (before each of its returns), right before every blocking transition (the listed calls,
  * and state changes to the listed states), and at the start of the endpoint enqueue. Site-driven:

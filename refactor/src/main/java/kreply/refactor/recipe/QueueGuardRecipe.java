@@ -36,7 +36,7 @@ public final class QueueGuardRecipe implements Recipe {
         return "guard interrupt handlers that block the current thread against it being queued (issue #346)";
     }
 
-    /** Every blocked-while-queued finding, whichever option. */
+    /** Every queue-block-while-queued finding, whichever option. */
     @Override
     public boolean removes(FindingRef f, RecipeConfig config) {
         return config.rules().queue().contains(f.ruleId());

@@ -83,15 +83,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     String root;
 
     @Option(names = "--no-fix-previews",
-            description = "Do not compute fix previews (the diff of a finding's refactoring, shown in the html, sarif "
-                    + "and json reports).")
+            description = "Do not compute fix previews: the dry-run diff of each finding's refactoring that the html, "
+                    + "sarif and json reports show (timed as the 'fixes' phase).")
     boolean noFixPreviews;
 
     @Option(names = "--recipes-file", paramLabel = "FILE",
             description = "Recipe configuration for the fix previews (default: the file in rules/recipes/).")
     String recipesFile;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors; warnings too; the exit code tells the result.")
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (no warnings either); the exit code tells the result.")
     boolean quiet;
 
     AnalyzeCommand(CliContext ctx) {

@@ -27,7 +27,7 @@ import kreply.refactor.recipe.Recipes;
  */
 public final class FixPreviews {
     /** The findings (same order, fixes filled in where known) and one warning per preview left out. */
-    public record Outcome(List<Finding> findings, List<String> warnings, int previewed) {
+    public record Outcome(List<Finding> findings, List<String> warnings) {
     }
 
     private final Supplier<RecipeConfig> config;
@@ -57,7 +57,7 @@ public final class FixPreviews {
     public Outcome attach(List<Finding> findings, Path root) {
         Map<Key, List<Integer>> groups = groups(findings);
         if (groups.isEmpty()) {
-            return new Outcome(findings, List.of(), 0);
+            return new Outcome(findings, List.of());
         }
         List<String> warnings = new ArrayList<>();
         RecipeConfig recipes;
@@ -65,12 +65,11 @@ public final class FixPreviews {
             recipes = config.get();
         } catch (RuntimeException e) {
             warnings.add("fix previews skipped: " + message(e));
-            return new Outcome(findings, warnings, 0);
+            return new Outcome(findings, warnings);
         }
         List<Job> jobs = jobs(groups, findings, new SourceTrees(root, recipes), warnings);
         List<Done> done = run(jobs, recipes);
         List<Finding> out = new ArrayList<>(findings);
-        int previewed = 0;
         for (int j = 0; j < jobs.size(); j++) {
             Done d = done.get(j);
             if (d.warning() != null) {
@@ -82,10 +81,9 @@ public final class FixPreviews {
             for (int i : jobs.get(j).members()) {
                 Finding f = findings.get(i);
                 out.set(i, f.withFix(new FixSuggestion(f.fix().recipe(), f.fix().description(), d.diff())));
-                previewed++;
             }
         }
-        return new Outcome(out, warnings, previewed);
+        return new Outcome(out, warnings);
     }
 
     /** Findings that may get a preview, grouped by (recipe, method) in report order. */

@@ -119,7 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             // only the HTML report draws the graph; do not keep it alive for the others
             graph = selected.stream().anyMatch(r -> r.format().equals("html")) ? run.callGraph() : null;
             outcome = gate(result, accepted, baselinePath, src.root());
-            Previews.Attached attached = previews.attach(outcome, src.root(), progress);
+            Previews.Attached attached = previews.attach(outcome, src.root(), outDir, progress);
             outcome = attached.outcome();
             warnings = attached.warnings();
         }

@@ -1,4 +1,4 @@
-// contract: kreply analyze attaches each finding's fix preview (the dry-run diff of its pack recipe) to the SARIF (fixes naming every changed file, schema-valid), JSON and HTML reports without touching the sources or the finding set; a finding its recipe offers no fix for gets none, a recipe that fails gives one warning line, and --no-fix-previews or a text-only run computes none.
+// contract: kreply analyze attaches each finding's fix preview (the dry-run diff of its pack recipe) to the SARIF (fixes naming every changed file, schema-valid), JSON and HTML reports without touching the sources or the finding set; a finding its recipe offers no fix for gets none, a recipe that fails gives one warning line, previews of unchanged code are reused from the report folder's cache and any edit invalidates them, and --no-fix-previews or a text-only run computes none.
 package kreply.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,6 +197,48 @@ class AnalyzeFixPreviewsTest {
         }
         assertThat(without.at("/timingsMillis").has("fixes")).isFalse();
         assertThat(identities(without)).isEqualTo(identities(with)).isNotEmpty();
+    }
+
+    @Test
+    void previewsOfUnchangedCodeComeFromTheCacheAndAnEditInvalidatesThem() throws Exception {
+        analyze("--format", "json");
+        String diff = finding(read("kreply.json"), "queue-block-while-queued", "VPPIEvent").at("/fix/unifiedDiff").asText();
+        Path cache = reports.resolve("fix-previews.cache.json");
+        assertThat(cache).isRegularFile();
+
+        // A cached batch is reused as it is while nothing it depends on changed: mark it to see that.
+        Files.writeString(cache, Files.readString(cache).replace("+        " + GUARD.replace("\\", "\\\\").replace("\"", "\\\""),
+                "+        /* from the cache */ " + GUARD));
+        analyze("--format", "json");
+        assertThat(finding(read("kreply.json"), "queue-block-while-queued", "VPPIEvent").at("/fix/unifiedDiff").asText())
+                .contains("/* from the cache */");
+
+        // Any edit of the tree misses: the handler moved down a line, and so does its hunk.
+        Path queue = project.resolve(QUEUE_FILE);
+        Files.writeString(queue, Files.readString(queue).replaceFirst("\n", "\n// moved\n"));
+        analyze("--format", "json");
+        String moved = finding(read("kreply.json"), "queue-block-while-queued", "VPPIEvent").at("/fix/unifiedDiff").asText();
+        assertThat(moved).doesNotContain("/* from the cache */").isNotEqualTo(diff)
+                .isEqualTo(shiftHunks(diff));
+
+        // A damaged cache is ignored and rewritten.
+        Files.writeString(cache, "{ not json");
+        assertThat(analyze("--format", "json")).isEqualTo(1);
+        assertThat(finding(read("kreply.json"), "queue-block-while-queued", "VPPIEvent").at("/fix/unifiedDiff").asText())
+                .isEqualTo(moved);
+        assertThat(JSON.readTree(cache.toFile()).isObject()).isTrue();
+    }
+
+    /** The diff with every hunk one line further down (what inserting a line above them does). */
+    private static String shiftHunks(String diff) {
+        Matcher m = Pattern.compile("^@@ -(\\d+),(\\d+) \\+(\\d+),(\\d+) @@", Pattern.MULTILINE).matcher(diff);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, "@@ -" + (Integer.parseInt(m.group(1)) + 1) + "," + m.group(2) + " +"
+                    + (Integer.parseInt(m.group(3)) + 1) + "," + m.group(4) + " @@");
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     @Test

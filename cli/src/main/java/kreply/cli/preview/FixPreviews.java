@@ -20,8 +20,9 @@ import kreply.refactor.recipe.Recipes;
 /**
  * Fills in the fix preview (a unified diff) of every finding whose rule pack names a refactoring
  * recipe, for the HTML, SARIF and JSON reports. Recipes fix a method as a whole, merging the codes
- * of its findings, so the dry run happens once per (recipe, method) and every finding of that
- * group gets the same diff. A preview that cannot be computed is left out with a warning; it
+ * of its findings, so every finding of one (recipe, method) group gets the same diff: the change
+ * that method's fixes make in one dry run of the recipe over all the groups (see
+ * {@link RecipePreview}). A preview that cannot be computed is left out with a warning; it
  * never fails the analysis, and fingerprints, statuses and the finding set stay as they were.
  * Suppressed findings get none: a suppression records a decision not to change that code.
  */
@@ -32,25 +33,28 @@ public final class FixPreviews {
 
     private final Supplier<RecipeConfig> config;
     private final ProgressListener progress;
+    private final PreviewCache cache;
 
     /**
      * {@code config} is asked only when some finding names a recipe; it throws a
      * {@link kreply.refactor.RefactorException} when the recipe file is missing or broken.
+     * {@code cacheDir} keeps previews between runs ({@link PreviewCache}); null keeps none.
      */
-    public FixPreviews(Supplier<RecipeConfig> config, ProgressListener progress) {
+    public FixPreviews(Supplier<RecipeConfig> config, ProgressListener progress, Path cacheDir) {
         this.config = config;
         this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.cache = new PreviewCache(cacheDir);
     }
 
-    /** The group key: one dry run per recipe and method. */
+    /** The group key: one preview per recipe and method. */
     private record Key(String recipe, String method) {
     }
 
-    /** One dry run to do: where, and the findings the recipe is shown. */
+    /** One preview to compute: where, and the findings the recipe is shown. */
     private record Job(Key key, List<Integer> members, String method, SourceTrees.Tree tree, List<FindingRef> refs) {
     }
 
-    /** What one dry run produced: the diff or null, and a warning or null. */
+    /** What one preview came to: the diff or null, and a warning or null. */
     private record Done(String diff, String warning) {
     }
 
@@ -103,7 +107,7 @@ public final class FixPreviews {
     }
 
     /**
-     * The dry runs to do, with their trees loaded (sequentially: trees are shared). Groups of an
+     * The previews to compute, with their trees loaded (sequentially: trees are shared). Groups of an
      * unknown recipe, or whose file has no usable tree, get their warning here.
      */
     private static List<Job> jobs(Map<Key, List<Integer>> groups, List<Finding> findings, SourceTrees trees,
@@ -135,31 +139,45 @@ public final class FixPreviews {
     }
 
     /**
-     * The dry runs, one after the other. Side by side they were slower on a loaded two-core
-     * machine (76 s against 54 s on kernel-src): two sessions miss each other's cached parses and
-     * the heap holds twice the lexical-preservation trees.
+     * The dry runs: one per recipe and source tree, each applying its methods' fixes in report
+     * order (see {@link RecipePreview}), one run after the other. Side by side they were slower on
+     * a loaded two-core machine: two runs miss each other's cached parses and the heap holds twice
+     * the lexical-preservation trees.
      */
     private List<Done> run(List<Job> jobs, RecipeConfig recipes) {
-        List<Done> out = new ArrayList<>();
-        for (Job j : jobs) {
-            progress.progress("fixes", out.size(), jobs.size());
-            out.add(dryRun(j, recipes));
+        Map<String, List<Integer>> batches = new LinkedHashMap<>();
+        for (int j = 0; j < jobs.size(); j++) {
+            Job job = jobs.get(j);
+            batches.computeIfAbsent(job.key().recipe() + "\n" + job.tree().prefix(), k -> new ArrayList<>()).add(j);
+        }
+        Done[] out = new Done[jobs.size()];
+        int finished = 0;
+        for (List<Integer> batch : batches.values()) {
+            progress.progress("fixes", finished, jobs.size());
+            Job first = jobs.get(batch.get(0));
+            Map<String, List<FindingRef>> byMethod = new LinkedHashMap<>();
+            batch.forEach(j -> byMethod.put(jobs.get(j).key().method(), jobs.get(j).refs()));
+            try {
+                Map<String, RecipePreview.Result> results = cache.get(first.tree(), recipes, first.key().recipe(),
+                        byMethod, () -> RecipePreview.compute(first.tree(), recipes, first.key().recipe(), byMethod));
+                for (int j : batch) {
+                    Job job = jobs.get(j);
+                    RecipePreview.Result r = results.get(job.key().method());
+                    String warning = r.skipped().isEmpty() ? null
+                            : noPreview(job.key(), job.method()) + String.join("; ", r.skipped());
+                    out[j] = new Done(r.diff(), warning);
+                }
+            } catch (RuntimeException e) {
+                // The recipe could not even be set up for this tree: no preview for any of its methods.
+                for (int j : batch) {
+                    out[j] = new Done(null, noPreview(jobs.get(j).key(), jobs.get(j).method()) + message(e));
+                }
+            }
+            finished += batch.size();
         }
         progress.progress("fixes", jobs.size(), jobs.size());
-        return out;
-    }
-
-    /** One group's dry run; whatever goes wrong becomes its warning. */
-    private static Done dryRun(Job j, RecipeConfig recipes) {
-        try {
-            RecipePreview.Result r = RecipePreview.compute(j.tree(), recipes, j.key().recipe(), j.refs());
-            String warning = r.skipped().isEmpty() ? null
-                    : noPreview(j.key(), j.method()) + String.join("; ", r.skipped());
-            return new Done(r.diff(), warning);
-        } catch (RuntimeException | StackOverflowError e) {
-            // A recipe meeting code it was not written for must not cost the user the analysis.
-            return new Done(null, noPreview(j.key(), j.method()) + message(e));
-        }
+        cache.save();
+        return List.of(out);
     }
 
     private static String noPreview(Key key, String method) {

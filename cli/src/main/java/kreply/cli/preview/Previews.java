@@ -36,12 +36,13 @@ public final class Previews {
         return config != null;
     }
 
-    public Attached attach(GateOutcome o, Path analysedRoot, ProgressListener progress) {
+    /** {@code cacheDir} (the report folder) keeps previews of unchanged code between runs; null keeps none. */
+    public Attached attach(GateOutcome o, Path analysedRoot, Path cacheDir, ProgressListener progress) {
         if (!wanted()) {
             return new Attached(o, List.of());
         }
         long t0 = System.nanoTime();
-        FixPreviews.Outcome r = new FixPreviews(config, progress).attach(o.result().findings(), analysedRoot);
+        FixPreviews.Outcome r = new FixPreviews(config, progress, cacheDir).attach(o.result().findings(), analysedRoot);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         AnalysisResult a = o.result();
         Map<String, Long> timings = new HashMap<>(a.timingsMillis());

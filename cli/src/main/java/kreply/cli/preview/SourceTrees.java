@@ -65,7 +65,7 @@ final class SourceTrees {
         for (String configured : config.sourceRoots()) {
             String module = moduleOf(sourceRoot, configured);
             if (module != null) {
-                return tree(module, List.of(configured), System.getenv("I2_NOTESTS") != null ? List.of() : config.testRoots());
+                return tree(module, List.of(configured), config.testRoots());
             }
         }
         return tree(sourceRoot, List.of(""), List.of());

@@ -15,8 +15,14 @@ import kreply.analyzer.engine.Analyzer;
 import kreply.analyzer.graph.CallGraph;
 import kreply.analyzer.report.AnalysisResult;
 import kreply.analyzer.report.FindingStatus;
+import kreply.cli.preview.Previews;
+import kreply.cli.refactor.RecipeFiles;
+import kreply.refactor.RefactorException;
+import kreply.refactor.config.RecipeConfig;
+import kreply.refactor.config.RecipeConfigLoader;
 import kreply.reports.Renderers;
 import kreply.reports.gate.Baseline;
+import kreply.reports.gate.BaselineException;
 import kreply.reports.gate.BaselineFile;
 import kreply.reports.gate.FailOn;
 import kreply.reports.gate.Gate;
@@ -28,8 +34,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kreply analyze}: runs the analysis, applies suppressions and the baseline, writes the
- * reports and turns the result into the exit code of the CI gate. Every input is checked before the
+ * {@code kreply analyze}: runs the analysis, applies suppressions and the baseline, computes the
+ * fix previews the reports show (a dry run of each finding's refactoring), writes the reports and
+ * turns the result into the exit code of the CI gate. Every input is checked before the
  * (slow) analysis starts, so a typo costs no time.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
@@ -75,7 +82,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Analysed root that report paths are relative to (default: nearest project folder of PATH).")
     String root;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors; the exit code tells the result.")
+    @Option(names = "--no-fix-previews",
+            description = "Do not compute fix previews: the dry-run diff of each finding's refactoring that the html, "
+                    + "sarif and json reports show (timed as the 'fixes' phase).")
+    boolean noFixPreviews;
+
+    @Option(names = "--recipes-file", paramLabel = "FILE",
+            description = "Recipe configuration for the fix previews (default: the file in rules/recipes/).")
+    String recipesFile;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (no warnings either); the exit code tells the result.")
     boolean quiet;
 
     AnalyzeCommand(CliContext ctx) {
@@ -91,31 +107,31 @@ final class AnalyzeCommand implements Callable<Integer> {
         checkOutDir(outDir);
         Path baselinePath = baselinePath(src.root());
         Baseline accepted = baselinePath != null && !updateBaseline ? BaselineFile.read(baselinePath) : Baseline.empty();
+        Previews previews = previews(selected);
 
-        AnalysisResult result;
         CallGraph graph;
+        GateOutcome outcome;
+        List<String> warnings;
         try (ProgressDisplay progress = ProgressDisplay.start(ctx.err(), ctx.stderrIsTerminal() && !quiet)) {
             Analyzer.Run run = ctx.backend().analyzeWithGraph(new AnalyzeRequest(src.paths(), src.root(), packFiles,
                     rta ? AnalyzeRequest.Dispatch.RTA : AnalyzeRequest.Dispatch.CHA, progress));
-            result = run.result();
+            AnalysisResult result = run.result();
             // only the HTML report draws the graph; do not keep it alive for the others
             graph = selected.stream().anyMatch(r -> r.format().equals("html")) ? run.callGraph() : null;
-        }
-
-        String baselineName = baselinePath == null ? null : display(baselinePath, src.root());
-        GateOutcome outcome;
-        if (updateBaseline) {
-            Baseline fresh = Gate.baselineOf(Gate.apply(result, Baseline.empty(), null));
-            BaselineFile.write(baselinePath, fresh);
-            outcome = Gate.apply(result, fresh, baselineName);
-        } else {
-            outcome = Gate.apply(result, accepted, baselineName);
+            outcome = gate(result, accepted, baselinePath, src.root());
+            Previews.Attached attached = previews.attach(outcome, src.root(), outDir, progress);
+            outcome = attached.outcome();
+            warnings = attached.warnings();
         }
 
         RenderContext rc = new RenderContext(ctx.home() == null ? null : ctx.home().resolve("rules"), graph);
         ReportOutput.Written written = new ReportOutput(outDir, rc).write(outcome, selected);
         boolean fails = failOn.fails(outcome);
         if (!quiet) {
+            for (String w : warnings) {
+                ctx.err().println("kreply analyze: warning: " + w);
+            }
+            ctx.err().flush();
             if (written.text() != null) {
                 ctx.out().print(written.text());
                 ctx.out().println();
@@ -129,6 +145,42 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         return fails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
+
+    /** Applies the baseline (writing it first with {@code --update-baseline}). Previews never change this. */
+    private GateOutcome gate(AnalysisResult result, Baseline accepted, Path baselinePath, Path analysedRoot)
+            throws BaselineException {
+        String baselineName = baselinePath == null ? null : display(baselinePath, analysedRoot);
+        if (updateBaseline) {
+            Baseline fresh = Gate.baselineOf(Gate.apply(result, Baseline.empty(), null));
+            BaselineFile.write(baselinePath, fresh);
+            return Gate.apply(result, fresh, baselineName);
+        }
+        return Gate.apply(result, accepted, baselineName);
+    }
+
+    /**
+     * Fix previews are computed only for reports that show them (html, sarif, json). An explicit
+     * {@code --recipes-file} is checked now, before the analysis; the bundled one is looked up
+     * only when a finding names a recipe, and its absence is then a warning, not an error.
+     */
+    private Previews previews(List<Renderer> selected) {
+        boolean shown = selected.stream().anyMatch(r -> PREVIEW_FORMATS.contains(r.format()));
+        if (noFixPreviews || !shown) {
+            return Previews.NONE;
+        }
+        if (recipesFile != null) {
+            Path file = ctx.resolve(recipesFile);
+            try {
+                RecipeConfig config = RecipeConfigLoader.load(RecipeFiles.locate(file, null));
+                return new Previews(() -> config);
+            } catch (RefactorException e) {
+                throw new CliException("--recipes-file: " + e.getMessage());
+            }
+        }
+        return new Previews(() -> RecipeConfigLoader.load(RecipeFiles.locate(null, ctx.home())));
+    }
+
+    private static final Set<String> PREVIEW_FORMATS = Set.of("html", "sarif", "json");
 
     private List<Renderer> selectRenderers() {
         if (formats.isEmpty()) {

@@ -1,4 +1,4 @@
-// contract: ./kreply analyze passes the gate on the shipped legacy kernel (its findings are baselined) and fails with exit 1 as soon as a new reply-protocol defect appears.
+// contract: ./kreply analyze passes the gate on the shipped legacy kernel (its findings are baselined, and computing fix previews changes none of them) and fails with exit 1 as soon as a new reply-protocol defect appears.
 package kreply.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +47,24 @@ class KernelGateIT {
         assertThat(report.at("/summary/new").asInt()).isZero();
         assertThat(report.at("/summary/staleBaselineEntries").asInt()).as("baseline is up to date").isZero();
         assertThat(report.at("/baseline/file").asText()).isEqualTo("kreply-baseline.json");
+        // the default run computes fix previews: diffs of the kernel's own files (paths relative to the
+        // analysed root, as SARIF needs them), timed as a phase
+        List<String> diffs = new ArrayList<>();
+        report.get("findings").forEach(f -> {
+            if (f.at("/fix/unifiedDiff").isTextual()) {
+                diffs.add(f.at("/fix/unifiedDiff").asText());
+            }
+        });
+        assertThat(diffs).as("fix previews").isNotEmpty();
+        Matcher target = Pattern.compile("(?m)^--- a/(\\S+)").matcher(String.join("\n", diffs));
+        while (target.find()) {
+            assertThat(Proc.repo().resolve("kernel-src").resolve(target.group(1))).exists();
+        }
+        assertThat(report.at("/timingsMillis/fixes").isNumber()).isTrue();
 
-        Proc strict = kreply(Proc.repo(), "analyze", "--out", out.toString(), "--fail-on", "any", "--quiet");
+        // (previews are off from here on: they cost time and the gate's finding set is the same)
+        Proc strict = kreply(Proc.repo(), "analyze", "--out", out.toString(), "--fail-on", "any", "--quiet",
+                "--no-fix-previews");
         assertThat(strict.exit).as(strict.toString()).isEqualTo(1);
     }
 
@@ -58,7 +74,7 @@ class KernelGateIT {
         Path flags = breakSetFlags(kernel);
         Path out = tmp.resolve("out");
 
-        Proc p = kreply(tmp, "analyze", kernel.toString(), "--out", out.toString());
+        Proc p = kreply(tmp, "analyze", kernel.toString(), "--out", out.toString(), "--no-fix-previews");
 
         assertThat(p.exit).as(p.toString()).isEqualTo(1);
         JsonNode report = JSON.readTree(out.resolve("kreply.json").toFile());

@@ -71,6 +71,12 @@ public final class EditSession {
         }).cu;
     }
 
+    /** Every node of a type in a file, from the parse's index (see {@link ParseCache.Entry#all}). */
+    private <T extends com.github.javaparser.ast.Node> List<T> all(String file, Class<T> type) {
+        cu(file);
+        return parsed.get(file).all(type);
+    }
+
     public static final com.github.javaparser.ast.DataKey<String> FILE_KEY = new com.github.javaparser.ast.DataKey<>() {
     };
 
@@ -114,8 +120,8 @@ public final class EditSession {
     /** Every declaration of a method with this name and arity, in any class. */
     public List<MethodDeclaration> declarations(String name, int arity) {
         List<MethodDeclaration> out = new ArrayList<>();
-        for (String f : filesMentioning(name)) {
-            cu(f).findAll(MethodDeclaration.class).stream()
+        for (String f : filesMatching(DECLARES_METHOD, name)) {
+            all(f, MethodDeclaration.class).stream()
                     .filter(m -> m.getNameAsString().equals(name) && m.getParameters().size() == arity)
                     .forEach(out::add);
         }
@@ -131,8 +137,8 @@ public final class EditSession {
         List<MethodDeclaration> decls = declarations(name, arity);
         boolean unique = decls.size() == 1;
         List<MethodCallExpr> out = new ArrayList<>();
-        for (String f : filesMentioning(name)) {
-            for (MethodCallExpr c : cu(f).findAll(MethodCallExpr.class)) {
+        for (String f : filesMatching(CALLS, name)) {
+            for (MethodCallExpr c : all(f, MethodCallExpr.class)) {
                 if (!c.getNameAsString().equals(name) || c.getArguments().size() != arity) {
                     continue;
                 }
@@ -174,18 +180,17 @@ public final class EditSession {
                 }
             }
         }
-        return fieldTypes.computeIfAbsent(field, this::typesOfFieldsNamed).contains(simpleType);
+        return ws.parses().fieldTypes(field, this::typesOfFieldsNamed).contains(simpleType);
     }
 
     /**
-     * The declared types of every field named {@code field} in the code base. Asked for the same
-     * few receiver names (an {@code arch}, a {@code thread} module) on every call site a fix
-     * looks at, so it is kept for the session; fixes rename no fields and add none that hold modules.
+     * The declared types of every field named {@code field} in the code base (kept for the whole
+     * run by {@link ParseCache#fieldTypes}).
      */
     private Set<String> typesOfFieldsNamed(String field) {
         Set<String> out = new LinkedHashSet<>();
-        for (String f : filesMentioning(field)) {
-            for (FieldDeclaration fd : cu(f).findAll(FieldDeclaration.class)) {
+        for (String f : filesMatching(DECLARES_VARIABLE, field)) {
+            for (FieldDeclaration fd : all(f, FieldDeclaration.class)) {
                 for (var v : fd.getVariables()) {
                     if (v.getNameAsString().equals(field)) {
                         out.add(v.getType().asString());
@@ -196,12 +201,10 @@ public final class EditSession {
         return out;
     }
 
-    private final Map<String, Set<String>> fieldTypes = new java.util.HashMap<>();
-
     /** A type declared anywhere in the workspace by its simple name (first match), if any. */
     public Optional<TypeDeclaration<?>> typeNamed(String simple) {
         for (String f : filesMentioning(simple)) {
-            for (TypeDeclaration<?> t : cu(f).findAll(TypeDeclaration.class)) {
+            for (TypeDeclaration<?> t : all(f, TypeDeclaration.class)) {
                 if (t.getNameAsString().equals(simple)) {
                     return Optional.of(t);
                 }
@@ -235,14 +238,45 @@ public final class EditSession {
             return out;
         }
         String name = t.getNameAsString();
-        for (String f : filesMentioning(name)) {
-            for (ClassOrInterfaceDeclaration c : cu(f).findAll(ClassOrInterfaceDeclaration.class)) {
+        for (String f : filesMatching(NAMES_SUPERTYPE, name)) {
+            for (ClassOrInterfaceDeclaration c : all(f, ClassOrInterfaceDeclaration.class)) {
                 boolean sub = c.getExtendedTypes().stream().anyMatch(x -> x.getNameAsString().equals(name))
                         || c.getImplementedTypes().stream().anyMatch(x -> x.getNameAsString().equals(name));
                 if (sub) {
                     c.getMethodsByName(m.getNameAsString()).stream()
                             .filter(x -> x.getParameters().size() == m.getParameters().size()).forEach(out::add);
                 }
+            }
+        }
+        return out;
+    }
+
+    /*
+     * Textual pre-filters for the questions that would otherwise parse every file mentioning a
+     * name. Each matches a superset of the files that can hold the answer (a declaration also
+     * matches a local variable, a parameter or a call after {@code return}); the parse still
+     * decides. They matter because every fix edits files, and an edited file must be parsed again
+     * before the next fix can ask anything of it.
+     */
+    /** A type-ish token, then the name, then an opening parenthesis: {@code long[] name(}. */
+    private static final String DECLARES_METHOD = "[\\w>\\]]\\s+%s\\s*\\(";
+    /** A type-ish token or a comma, then the name, then {@code ; = ,}: {@code Thread thread;}. */
+    private static final String DECLARES_VARIABLE = "(?:[\\w>\\]]\\s+|,\\s*)%s\\s*[;=,]";
+    /** The name as a whole word, then an opening parenthesis: {@code thread.name(}. */
+    private static final String CALLS = "\\b%s\\s*\\(";
+    /** The name after {@code extends} or {@code implements}, before the body opens. */
+    private static final String NAMES_SUPERTYPE = "\\b(?:extends|implements)\\b[^{;]*\\b%s\\b";
+
+    private final Map<String, java.util.regex.Pattern> patterns = new java.util.HashMap<>();
+
+    /** Files mentioning {@code name} whose text also matches {@code shape} (with the name put in). */
+    private List<String> filesMatching(String shape, String name) {
+        java.util.regex.Pattern p = patterns.computeIfAbsent(shape + "\u0000" + name,
+                k -> java.util.regex.Pattern.compile(String.format(shape, java.util.regex.Pattern.quote(name))));
+        List<String> out = new ArrayList<>();
+        for (String f : filesMentioning(name)) {
+            if (p.matcher(ws.text(f)).find()) {
+                out.add(f);
             }
         }
         return out;

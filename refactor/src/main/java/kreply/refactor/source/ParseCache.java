@@ -1,6 +1,7 @@
 package kreply.refactor.source;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.javaparser.ast.CompilationUnit;
@@ -23,6 +24,7 @@ final class ParseCache {
         final String text;
         final CompilationUnit cu;
         private boolean edited;
+        private final Map<Class<?>, List<?>> index = new HashMap<>();
 
         Entry(String text, CompilationUnit cu) {
             this.text = text;
@@ -53,9 +55,47 @@ final class ParseCache {
         boolean edited() {
             return edited;
         }
+
+        /**
+         * Every node of a type in this tree, in document order. Recipes ask the same few questions
+         * (which methods are declared here, which calls are made) of every file on every fix, and
+         * walking a lexically preserved tree is the largest cost of a run after parsing; so the
+         * answer is kept while the tree is unedited, and recomputed once an edit may have changed it.
+         */
+        <T extends Node> List<T> all(Class<T> type) {
+            if (edited) {
+                index.clear();
+                return cu.findAll(type);
+            }
+            @SuppressWarnings("unchecked")
+            List<T> known = (List<T>) index.computeIfAbsent(type, t -> List.copyOf(cu.findAll(type)));
+            return known;
+        }
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<String, java.util.Set<String>> fieldTypes = new HashMap<>();
+
+    /**
+     * The declared types of the fields called {@code field}, computed once for every workspace
+     * sharing this cache. Recipes ask it for module receivers ({@code arch}, {@code thread}) at
+     * every call site they resolve; answering it per fix re-parsed every file that mentions the
+     * name after each fix had edited some of them (most of a preview run's time). No fix renames
+     * a field or adds one that holds a module, so the answer stays true for the whole run.
+     */
+    java.util.Set<String> fieldTypes(String field, java.util.function.Function<String, java.util.Set<String>> compute) {
+        synchronized (fieldTypes) {
+            java.util.Set<String> known = fieldTypes.get(field);
+            if (known != null) {
+                return known;
+            }
+        }
+        java.util.Set<String> computed = java.util.Set.copyOf(compute.apply(field));
+        synchronized (fieldTypes) {
+            fieldTypes.putIfAbsent(field, computed);
+            return fieldTypes.get(field);
+        }
+    }
 
     /**
      * The unedited tree of {@code file} parsed from exactly {@code text}, removed from the cache

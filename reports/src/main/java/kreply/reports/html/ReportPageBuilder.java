@@ -39,7 +39,7 @@ import kreply.reports.render.ReportSummary;
 final class ReportPageBuilder {
     /** Callers and callees taken from the call graph per witness method (the rest are counted). */
     static final int MAX_NEIGHBOURS = 12;
-    private static final List<String> PHASE_ORDER = List.of("model", "callgraph", "facts", "rules", "output");
+    private static final List<String> PHASE_ORDER = List.of("model", "callgraph", "facts", "rules", "fixes", "output");
     private static final List<String> SEVERITY_ORDER = List.of("error", "warning", "note", "unknown");
 
     private static final Asset CSS = Asset.load("report.css");

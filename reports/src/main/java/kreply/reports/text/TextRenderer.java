@@ -33,7 +33,7 @@ import kreply.reports.render.ReportSummary;
 public final class TextRenderer implements Renderer {
     /** Witness paths longer than this are shown with their middle elided. */
     static final int MAX_PATH_STEPS = 8;
-    private static final List<String> PHASE_ORDER = List.of("model", "callgraph", "facts", "rules", "output");
+    private static final List<String> PHASE_ORDER = List.of("model", "callgraph", "facts", "rules", "fixes", "output");
 
     @Override
     public String format() {

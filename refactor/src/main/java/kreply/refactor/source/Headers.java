@@ -18,6 +18,12 @@ final class Headers {
     /** A declaration line: modifiers, a type and a name, then the opening parenthesis; no assignment. */
     private static final Pattern START = Pattern.compile(
             "^(public|protected|private|static|final|synchronized|abstract)\\b[^=;]*\\w\\s*\\((.*)$");
+    /**
+     * A declaration without modifiers (an interface method): a type, a name, the parenthesis. The
+     * words that can start a statement of the same shape ({@code return f(}) are excluded.
+     */
+    private static final Pattern BARE = Pattern.compile(
+            "^(?!(?:return|new|throw|else|yield|assert)\\b)[\\w.]+(?:<[^=;()]*>)?(?:\\[\\])*\\s+\\w+\\s*\\((.*)$");
 
     private Headers() {
     }
@@ -26,7 +32,7 @@ final class Headers {
         List<String> lines = new ArrayList<>(Arrays.asList(after.split("\n", -1)));
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).strip();
-            if (!START.matcher(t).matches()) {
+            if (!START.matcher(t).matches() && !BARE.matcher(t).matches()) {
                 continue;
             }
             int end = headerEnd(lines, i);
@@ -57,9 +63,13 @@ final class Headers {
         return String.join("\n", lines);
     }
 
-    /** The line holding the header's opening brace, or -1 (an abstract method, a call, unbalanced text). */
+    /**
+     * The line holding the header's opening brace, or the semicolon that ends a declaration without
+     * a body (an interface or abstract method), or -1 (a call, unbalanced text).
+     */
     private static int headerEnd(List<String> lines, int start) {
         int depth = 0;
+        boolean closed = false;
         for (int j = start; j < lines.size() && j < start + 12; j++) {
             String l = lines.get(j);
             for (int k = 0; k < l.length(); k++) {
@@ -68,6 +78,9 @@ final class Headers {
                     depth++;
                 } else if (c == ')') {
                     depth--;
+                    closed |= depth == 0;
+                } else if (c == ';' && depth == 0 && closed) {
+                    return j;
                 } else if ((c == ';' || c == '"') && depth >= 0) {
                     return -1;
                 } else if (c == '{' && depth == 0) {

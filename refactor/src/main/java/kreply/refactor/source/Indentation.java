@@ -238,7 +238,10 @@ public final class Indentation {
         int prev = 0;
         int tabs = 0;
         for (String l : lines) {
-            if (l.isBlank()) {
+            // Blank lines, and the " * " lines inside a block comment, which sit one column right
+            // of its opening "/**" and would make a file with many Javadoc comments look indented
+            // by one space.
+            if (l.isBlank() || l.stripLeading().startsWith("*")) {
                 continue;
             }
             if (l.startsWith("\t")) {

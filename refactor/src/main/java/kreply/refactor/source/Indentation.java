@@ -99,7 +99,32 @@ public final class Indentation {
                 prevCode = t;
             }
         }
+        joinShortContinuations(out, touched, limit);
         return Headers.rewrap(before, String.join("\n", out), limit);
+    }
+
+    /**
+     * Joins a changed line that ends in an argument comma with its changed last line when the two
+     * fit on one: fixes applied one after another can leave a call broken where an earlier fix
+     * had made it too long (a wrapper added, then removed with an argument by a later fix).
+     * Untouched lines are never joined.
+     */
+    private static void joinShortContinuations(List<String> out, boolean[] touched, int limit) {
+        for (int i = out.size() - 2; i >= 0; i--) {
+            String head = out.get(i);
+            String tail = out.get(i + 1);
+            if (!touched[i] || !touched[i + 1] || head.contains("\n") || tail.contains("\n")) {
+                continue;
+            }
+            String h = head.stripTrailing();
+            String t = tail.strip();
+            boolean lastPart = t.endsWith(");") && !t.contains("(") || t.matches("[\\w.]+\\)+;");
+            if (h.endsWith(",") && !h.stripLeading().startsWith("//") && lastPart
+                    && h.length() + 1 + t.length() <= limit) {
+                out.set(i, h + " " + t);
+                out.remove(i + 1);
+            }
+        }
     }
 
     /**

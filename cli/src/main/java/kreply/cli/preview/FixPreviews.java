@@ -140,9 +140,10 @@ public final class FixPreviews {
 
     /**
      * The dry runs: one per recipe and source tree, each applying its methods' fixes in report
-     * order (see {@link RecipePreview}), one run after the other. Side by side they were slower on
-     * a loaded two-core machine: two runs miss each other's cached parses and the heap holds twice
-     * the lexical-preservation trees.
+     * order (see {@link RecipePreview}), one run after the other. Side by side on two threads they
+     * gained 10-15% on kernel-src (spec-reply alone is about three quarters of the work) and lost
+     * time on a loaded machine, where the runs miss each other's cached parses; not worth the
+     * concurrency.
      */
     private List<Done> run(List<Job> jobs, RecipeConfig recipes) {
         Map<String, List<Integer>> batches = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import kreply.refactor.change.FileChange;
 import kreply.refactor.change.UnifiedDiff;
@@ -49,7 +50,8 @@ final class RecipePreview {
         Map<String, Result> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<FindingRef>> m : byMethod.entrySet()) {
             List<String> skipped = new ArrayList<>();
-            Map<String, FileChange> changes = new LinkedHashMap<>();
+            // By path, as kreply refactor prints a diff: the order a fix touched files in is not stable.
+            Map<String, FileChange> changes = new TreeMap<>();
             try {
                 // Plans from the original workspace, as a refactor run does, seeing no other finding.
                 RecipeContext ctx = new RecipeContext(config, m.getValue(), null, List.of(recipeName),

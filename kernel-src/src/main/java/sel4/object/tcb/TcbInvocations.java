@@ -445,34 +445,12 @@ public final class TcbInvocations extends KernelModule {
         }
 
         Tcb target = ((ThreadCap) cap).tcb();
-        if (k.cnodes.slotCapLongRunningDelete(target.tcbCTE[Tcb.tcbCTable])
-                || k.cnodes.slotCapLongRunningDelete(target.tcbCTE[Tcb.tcbVTable])) {
-            return syscallError(SyscallError.illegalOperation());
+        NewRoots roots = decodeNewRoots(target, cRootData, cRootSlot, cRootCap, vRootData, vRootSlot, vRootCap);
+        if (roots.status() != EXCEPTION_NONE) {
+            return roots.status();
         }
-
-        if (cRootData != 0) {
-            cRootCap = k.objectType.updateCapData(false, cRootData, cRootCap);
-        }
-        ObjectType.DeriveCapRet dc_ret = k.objectType.deriveCap(cRootSlot, cRootCap);
-        if (dc_ret.status() != EXCEPTION_NONE) {
-            return dc_ret.status();
-        }
-        cRootCap = dc_ret.cap();
-        if (!(cRootCap instanceof CNodeCap)) {
-            return syscallError(SyscallError.illegalOperation());
-        }
-
-        if (vRootData != 0) {
-            vRootCap = k.objectType.updateCapData(false, vRootData, vRootCap);
-        }
-        dc_ret = k.objectType.deriveCap(vRootSlot, vRootCap);
-        if (dc_ret.status() != EXCEPTION_NONE) {
-            return dc_ret.status();
-        }
-        vRootCap = dc_ret.cap();
-        if (!k.arch.isValidVTableRoot(vRootCap)) {
-            return syscallError(SyscallError.illegalOperation());
-        }
+        cRootCap = roots.cRootCap();
+        vRootCap = roots.vRootCap();
 
         k.thread.setThreadState(ks.ksCurThread, ThreadState.Restart);
         return invokeTCB_ThreadControlCaps(target, slot,
@@ -552,34 +530,12 @@ public final class TcbInvocations extends KernelModule {
         Cap vRootCap = vRootSlot.cap;
 
         Tcb target = ((ThreadCap) cap).tcb();
-        if (k.cnodes.slotCapLongRunningDelete(target.tcbCTE[Tcb.tcbCTable])
-                || k.cnodes.slotCapLongRunningDelete(target.tcbCTE[Tcb.tcbVTable])) {
-            return syscallError(SyscallError.illegalOperation());
+        NewRoots roots = decodeNewRoots(target, cRootData, cRootSlot, cRootCap, vRootData, vRootSlot, vRootCap);
+        if (roots.status() != EXCEPTION_NONE) {
+            return roots.status();
         }
-
-        if (cRootData != 0) {
-            cRootCap = k.objectType.updateCapData(false, cRootData, cRootCap);
-        }
-        ObjectType.DeriveCapRet dc_ret = k.objectType.deriveCap(cRootSlot, cRootCap);
-        if (dc_ret.status() != EXCEPTION_NONE) {
-            return dc_ret.status();
-        }
-        cRootCap = dc_ret.cap();
-        if (!(cRootCap instanceof CNodeCap)) {
-            return syscallError(SyscallError.illegalOperation());
-        }
-
-        if (vRootData != 0) {
-            vRootCap = k.objectType.updateCapData(false, vRootData, vRootCap);
-        }
-        dc_ret = k.objectType.deriveCap(vRootSlot, vRootCap);
-        if (dc_ret.status() != EXCEPTION_NONE) {
-            return dc_ret.status();
-        }
-        vRootCap = dc_ret.cap();
-        if (!k.arch.isValidVTableRoot(vRootCap)) {
-            return syscallError(SyscallError.illegalOperation());
-        }
+        cRootCap = roots.cRootCap();
+        vRootCap = roots.vRootCap();
 
         if (!validFaultHandler(fhCap)) {
             return syscallError(SyscallError.invalidCapability(1));
@@ -593,6 +549,51 @@ public final class TcbInvocations extends KernelModule {
                 vRootCap, vRootSlot,
                 0, NullCap.INSTANCE, null,
                 thread_control_caps_update_space | thread_control_caps_update_fault);
+    }
+
+    /** The CSpace and VSpace roots a thread-control decode installs, derived and checked; or its error. */
+    private record NewRoots(ExceptionT status, Cap cRootCap, Cap vRootCap) {
+        static NewRoots error(ExceptionT status) {
+            return new NewRoots(status, null, null);
+        }
+    }
+
+    /**
+     * The checks decodeTCBConfigure and decodeSetSpace share (the C kernel repeats them in both):
+     * the target's root slots must not be in a long-running delete; each new root gets its cap
+     * data applied, is derived, and must be a CNode (CSpace) or a valid VTable root (VSpace).
+     */
+    private NewRoots decodeNewRoots(Tcb target, long cRootData, Cte cRootSlot, Cap cRootCap, long vRootData,
+                                    Cte vRootSlot, Cap vRootCap) {
+        if (k.cnodes.slotCapLongRunningDelete(target.tcbCTE[Tcb.tcbCTable])
+                || k.cnodes.slotCapLongRunningDelete(target.tcbCTE[Tcb.tcbVTable])) {
+            return NewRoots.error(syscallError(SyscallError.illegalOperation()));
+        }
+
+        if (cRootData != 0) {
+            cRootCap = k.objectType.updateCapData(false, cRootData, cRootCap);
+        }
+        ObjectType.DeriveCapRet dc_ret = k.objectType.deriveCap(cRootSlot, cRootCap);
+        if (dc_ret.status() != EXCEPTION_NONE) {
+            return NewRoots.error(dc_ret.status());
+        }
+        cRootCap = dc_ret.cap();
+        if (!(cRootCap instanceof CNodeCap)) {
+            return NewRoots.error(syscallError(SyscallError.illegalOperation()));
+        }
+
+        if (vRootData != 0) {
+            vRootCap = k.objectType.updateCapData(false, vRootData, vRootCap);
+        }
+        dc_ret = k.objectType.deriveCap(vRootSlot, vRootCap);
+        if (dc_ret.status() != EXCEPTION_NONE) {
+            return NewRoots.error(dc_ret.status());
+        }
+        vRootCap = dc_ret.cap();
+        if (!k.arch.isValidVTableRoot(vRootCap)) {
+            return NewRoots.error(syscallError(SyscallError.illegalOperation()));
+        }
+        return new NewRoots(EXCEPTION_NONE, cRootCap, vRootCap);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import kreply.cli.io.AtomicFiles;
 import kreply.cli.refactor.Prompter;
 import kreply.cli.refactor.RecipeFiles;
 import kreply.cli.refactor.ResultVerification;
@@ -228,12 +229,9 @@ final class RefactorCommand implements Callable<Integer> {
 
     private static void writeText(Path file, String text, String what) {
         try {
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".kreply-tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, text);
         } catch (IOException e) {
-            throw new CliException("cannot write " + what + " " + file + ": " + e.getMessage());
+            throw new CliException("cannot write " + what + " " + file + ": " + ReportOutput.reason(e));
         }
     }
 }

@@ -3,10 +3,7 @@ package kreply.cli;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -20,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import kreply.analyzer.report.AnalysisResult;
+import kreply.cli.io.AtomicFiles;
 import kreply.reports.gate.GateOutcome;
 import kreply.reports.render.RenderContext;
 import kreply.reports.render.Renderer;
@@ -72,35 +70,15 @@ final class ReportOutput {
         return writeAtomically(outDir.resolve(r.fileName()), w -> render(r, outcome, w));
     }
 
-    /** Writes the body of a report file. */
-    @FunctionalInterface
-    private interface Body {
-        void writeTo(Writer w) throws IOException;
-    }
-
     /**
-     * Writes a report next to its final name and moves it into place, so a reader (a CI step, a
-     * browser) never sees half a report and a failed run leaves the previous report intact.
+     * Writes a report atomically ({@link AtomicFiles}), so a reader (a CI step, a browser) never
+     * sees half a report and a failed run leaves the previous report intact.
      */
-    private static Path writeAtomically(Path file, Body body) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    private static Path writeAtomically(Path file, AtomicFiles.Body body) {
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.writeTo(w);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, body);
         } catch (IOException e) {
             throw new CliException("cannot write report " + file + ": " + reason(e));
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the temporary file is hidden and overwritten by the next run
-            }
         }
         return file;
     }

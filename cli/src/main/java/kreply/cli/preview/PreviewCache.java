@@ -2,10 +2,8 @@ package kreply.cli.preview;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -18,6 +16,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import kreply.cli.io.AtomicFiles;
 import kreply.refactor.config.RecipeConfig;
 import kreply.refactor.findings.FindingRef;
 
@@ -72,21 +71,11 @@ final class PreviewCache {
         if (file == null || used.equals(old)) {
             return;
         }
-        Path tmp = file.resolveSibling("." + FILE_NAME + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            JSON.writeValue(tmp.toFile(), used);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file, w -> JSON.writeValue(w, used));
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // a leftover hidden temporary file is overwritten by the next run
-            }
+            // only a cache: the next run computes the previews again
         }
     }
 

@@ -1,12 +1,14 @@
 package kreply.refactor.source;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
@@ -267,12 +269,12 @@ public final class EditSession {
     /** The name after {@code extends} or {@code implements}, before the body opens. */
     private static final String NAMES_SUPERTYPE = "\\b(?:extends|implements)\\b[^{;]*\\b%s\\b";
 
-    private final Map<String, java.util.regex.Pattern> patterns = new java.util.HashMap<>();
+    private final Map<String, Pattern> patterns = new HashMap<>();
 
     /** Files mentioning {@code name} whose text also matches {@code shape} (with the name put in). */
     private List<String> filesMatching(String shape, String name) {
-        java.util.regex.Pattern p = patterns.computeIfAbsent(shape + "\u0000" + name,
-                k -> java.util.regex.Pattern.compile(String.format(shape, java.util.regex.Pattern.quote(name))));
+        Pattern p = patterns.computeIfAbsent(shape + "\u0000" + name,
+                k -> Pattern.compile(String.format(shape, Pattern.quote(name))));
         List<String> out = new ArrayList<>();
         for (String f : filesMentioning(name)) {
             if (p.matcher(ws.text(f)).find()) {

@@ -3,6 +3,8 @@ package kreply.refactor.source;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
@@ -74,7 +76,7 @@ final class ParseCache {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
-    private final Map<String, java.util.Set<String>> fieldTypes = new HashMap<>();
+    private final Map<String, Set<String>> fieldTypes = new HashMap<>();
 
     /**
      * The declared types of the fields called {@code field}, computed once for every workspace
@@ -83,14 +85,14 @@ final class ParseCache {
      * name after each fix had edited some of them (most of a preview run's time). No fix renames
      * a field or adds one that holds a module, so the answer stays true for the whole run.
      */
-    java.util.Set<String> fieldTypes(String field, java.util.function.Function<String, java.util.Set<String>> compute) {
+    Set<String> fieldTypes(String field, Function<String, Set<String>> compute) {
         synchronized (fieldTypes) {
-            java.util.Set<String> known = fieldTypes.get(field);
+            Set<String> known = fieldTypes.get(field);
             if (known != null) {
                 return known;
             }
         }
-        java.util.Set<String> computed = java.util.Set.copyOf(compute.apply(field));
+        Set<String> computed = Set.copyOf(compute.apply(field));
         synchronized (fieldTypes) {
             fieldTypes.putIfAbsent(field, computed);
             return fieldTypes.get(field);
